@@ -1,0 +1,85 @@
+package org.gonghui.account;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.gonghui.shared.security.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for the REST API (mobile app, WeChat front end): 256 random bits, handed out once, stored
+ * only as a SHA-256 hash, valid for twelve hours, revocable.
+ */
+@Service
+public class ApiTokens {
+
+    static final Duration VALIDITY = Duration.ofHours(12);
+
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    /** A new token for the account; the caller hands it to the client and never stores it. */
+    @Transactional
+    public IssuedToken issue(long accountId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = Instant.now();
+        Instant expires = now.plus(VALIDITY);
+        jdbc.sql("insert into api_token (token_hash, account_id, expires_at, created_at) values (:h, :a, :e, :c)")
+                .param("h", sha256(token)).param("a", accountId).param("e", Timestamp.from(expires))
+                .param("c", Timestamp.from(now)).update();
+        return new IssuedToken(token, expires);
+    }
+
+    /** The principal behind a live token. */
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> authenticate(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select account_id from api_token where token_hash = :h and expires_at > :now")
+                .param("h", sha256(token)).param("now", Timestamp.from(Instant.now()))
+                .query(Long.class).optional()
+                .flatMap(accounts::principal)
+                .filter(user -> user.isEnabled() && user.isAccountNonLocked());
+    }
+
+    @Transactional
+    public void revoke(String token) {
+        jdbc.sql("delete from api_token where token_hash = :h").param("h", sha256(token)).update();
+    }
+
+    /** Removes expired tokens (run daily). */
+    @Transactional
+    public int purgeExpired() {
+        return jdbc.sql("delete from api_token where expires_at < :now").param("now", Timestamp.from(Instant.now())).update();
+    }
+
+    /** A token as handed to the client. */
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.gonghui.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.gonghui.account.ApiTokens;
+import org.gonghui.shared.security.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Two doors. The API ({@code /api/**}) is stateless with bearer tokens, so CSRF does not apply there. The
+ * pages use a session, form sign-in and CSRF tokens on every form. Staff pages need a staff role, portal
+ * pages the member role, the audit log the admin role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC = {"/", "/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/auth/**").permitAll()
+                        .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/me/**").hasRole("MEMBER")
+                        .requestMatchers("/api/v1/organisations/**", "/api/v1/members/**", "/api/v1/accounts/**")
+                        .hasAnyRole("ADMIN", "STAFF", "REVIEWER")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized", messages, locales))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(request, response, HttpStatus.FORBIDDEN, "error.forbidden", messages, locales)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/console/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
+                        .requestMatchers("/me/**").hasRole("MEMBER")
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .formLogin(form -> form.loginPage("/login").successHandler(new HomeByRole()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    /** After sign-in: back to the page asked for, else staff to the console and members to their page. */
+    static final class HomeByRole implements AuthenticationSuccessHandler {
+        private final RequestCache cache = new HttpSessionRequestCache();
+        private final RedirectStrategy redirect = new DefaultRedirectStrategy();
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws IOException {
+            boolean staff = authentication.getPrincipal() instanceof CurrentUser user && user.isStaff();
+            SavedRequest saved = cache.getRequest(request, response);
+            String target = staff ? "/console" : "/me";
+            if (saved != null) {
+                target = saved.getRedirectUrl();
+                cache.removeRequest(request, response);
+            }
+            var session = request.getSession(false);
+            if (session != null) {
+                session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            }
+            redirect.sendRedirect(request, response, target);
+        }
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+            MessageSource messages, LocaleResolver locales) throws IOException {
+        String detail = messages.getMessage(code, null, code, locales.resolveLocale(request));
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"code\":\"" + code + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+}

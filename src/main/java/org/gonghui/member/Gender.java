@@ -1,0 +1,5 @@
+package org.gonghui.member;
+
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,253 @@
+package org.gonghui.member;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.gonghui.organisation.OrganisationView;
+import org.gonghui.organisation.Organisations;
+import org.gonghui.organisation.TreePath;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.audit.AuditLog;
+import org.gonghui.shared.crypto.Masking;
+import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.gonghui.shared.security.CurrentUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The member registry's use cases. Staff calls take the staff user's {@link TreePath} scope and treat a
+ * member outside it as not found; look-ups by other modules ({@link #find(long)}) are unscoped and must
+ * apply their own scope.
+ */
+@Service
+public class Members {
+
+    private final MemberRepository repository;
+    private final MemberSearch search;
+    private final Organisations organisations;
+    private final PersonalDataCipher cipher;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Members(MemberRepository repository, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
+            JdbcClient jdbc, AuditLog audit) {
+        this.repository = repository;
+        this.search = search;
+        this.organisations = organisations;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Registers a member at an organisation in the scope. */
+    @Transactional
+    public MemberView register(TreePath scope, NewMember form) {
+        if (form.orgId() == null) {
+            throw DomainException.invalid("member.organisation.required");
+        }
+        OrganisationView org = organisations.requireInScope(form.orgId(), scope);
+        if (!org.isActive()) {
+            throw DomainException.conflict("organisation.closed", org.name());
+        }
+        Member member = registerUnchecked(org, form);
+        audit.record("member.register", "member", member.id(), null);
+        return member.view(org.name(), org.path());
+    }
+
+    /** Registration without audit line, for imports and demo data (the caller audits the batch). */
+    Member registerUnchecked(OrganisationView org, NewMember form) {
+        IdNumber idNumber = new IdNumber(form.idNumber());
+        PhoneNumber phone = form.phone() == null || form.phone().isBlank() ? null : new PhoneNumber(form.phone());
+        if (repository.findByIdNumberHash(cipher.hash(idNumber.value())).isPresent()) {
+            throw DomainException.conflict("member.id-number.taken");
+        }
+        if (phone != null && repository.findByPhoneHash(cipher.hash(phone.value())).isPresent()) {
+            throw DomainException.conflict("member.phone.taken");
+        }
+        Member member = Member.register(form.name(), idNumber, Sealed.of(cipher, idNumber.value(), idNumber.masked()),
+                phone == null ? Sealed.of(cipher, null, null) : Sealed.of(cipher, phone.value(), phone.masked()),
+                org.id(), form.type(), form.joinedOn(), form.cardNumber());
+        try {
+            member = repository.save(member);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("member.duplicate");
+        }
+        history(member, null, "register");
+        return member;
+    }
+
+    /** A member in the scope, masked; the look is audit-logged. */
+    @Transactional
+    public MemberView view(TreePath scope, long id) {
+        Member member = requireInScope(scope, id);
+        audit.record("member.view", "member", id, null);
+        return viewOf(member);
+    }
+
+    /** A member by id, masked, without scope: for other modules, which apply their own scope. */
+    @Transactional(readOnly = true)
+    public Optional<MemberView> find(long id) {
+        return repository.findById(id).map(this::viewOf);
+    }
+
+    /** The member with this phone number, if any (sign-in by phone). */
+    @Transactional(readOnly = true)
+    public Optional<MemberView> findByPhone(String phone) {
+        if (!PhoneNumber.isValid(phone)) {
+            return Optional.empty();
+        }
+        return repository.findByPhoneHash(cipher.hash(new PhoneNumber(phone).value())).map(this::viewOf);
+    }
+
+    /** Scoped search by name prefix, exact ID number or exact phone, paginated. */
+    @Transactional(readOnly = true)
+    public PageResult<MemberView> search(TreePath scope, MemberQuery query, int page, int size) {
+        return search.search(narrow(scope, query.orgId()), query, page, size);
+    }
+
+    /** One personal value in clear text, for authorised staff; every reveal is audit-logged. */
+    @Transactional
+    public String reveal(TreePath scope, long id, PersonalField field) {
+        Member member = requireInScope(scope, id);
+        audit.record("member.reveal." + field.name().toLowerCase(java.util.Locale.ROOT), "member", id, null);
+        return decrypt(member, field);
+    }
+
+    /** A member's own personal value, e.g. to show their full card number; audit-logged as well. */
+    @Transactional
+    public String revealOwn(long memberId, PersonalField field) {
+        Member member = repository.findById(memberId).orElseThrow(() -> DomainException.notFound("member.not-found"));
+        audit.record("member.reveal-own." + field.name().toLowerCase(java.util.Locale.ROOT), "member", memberId, null);
+        return decrypt(member, field);
+    }
+
+    private String decrypt(Member member, PersonalField field) {
+        return switch (field) {
+            case ID_NUMBER -> cipher.decrypt(member.idNumberEnc());
+            case PHONE -> cipher.decrypt(member.phoneEnc());
+            case BANK_ACCOUNT -> cipher.decrypt(member.bankAccountEnc());
+        };
+    }
+
+    /** Moves an active member to another organisation; both must lie in the scope. */
+    @Transactional
+    public MemberView transfer(TreePath scope, long id, long toOrgId, String reason) {
+        Member member = requireInScope(scope, id);
+        OrganisationView target = organisations.requireInScope(toOrgId, scope);
+        if (!target.isActive()) {
+            throw DomainException.conflict("organisation.closed", target.name());
+        }
+        long from = member.orgId();
+        member.transferTo(target.id());
+        member = repository.save(member);
+        history(member, from, reason);
+        audit.record("member.transfer", "member", id, from + " -> " + target.id());
+        return viewOf(member);
+    }
+
+    @Transactional
+    public MemberView changeStatus(TreePath scope, long id, MemberStatus status, String reason) {
+        Member member = requireInScope(scope, id);
+        member.changeStatus(status);
+        member = repository.save(member);
+        history(member, null, reason);
+        audit.record("member.status", "member", id, status.name());
+        return viewOf(member);
+    }
+
+    /** Corrects name, phone, type or card number (the ID number never changes: it is the person). */
+    @Transactional
+    public MemberView update(TreePath scope, long id, String name, String phone, MemberType type, String cardNumber) {
+        Member member = requireInScope(scope, id);
+        Sealed sealedPhone = Sealed.of(cipher, null, null);
+        if (phone != null && !phone.isBlank()) {
+            PhoneNumber number = new PhoneNumber(phone);
+            Optional<Member> holder = repository.findByPhoneHash(cipher.hash(number.value()));
+            if (holder.isPresent() && !holder.get().id().equals(member.id())) {
+                throw DomainException.conflict("member.phone.taken");
+            }
+            sealedPhone = Sealed.of(cipher, number.value(), number.masked());
+        }
+        member.changeContact(name, sealedPhone, type, cardNumber);
+        try {
+            member = repository.save(member);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("member.duplicate");
+        }
+        audit.record("member.update", "member", id, null);
+        return viewOf(member);
+    }
+
+    /** Records the member's bank account for payouts (by the member or by staff at a window). */
+    @Transactional
+    public MemberView changeBankAccount(long memberId, String account) {
+        String digits = account == null ? "" : account.replace(" ", "");
+        if (!digits.matches("[0-9]{12,19}")) {
+            throw DomainException.invalid("member.bank-account.invalid");
+        }
+        Member member = repository.findById(memberId).orElseThrow(() -> DomainException.notFound("member.not-found"));
+        member.changeBankAccount(Sealed.of(cipher, digits, Masking.bankAccount(digits)));
+        audit.record("member.bank-account", "member", memberId, null);
+        return viewOf(repository.save(member));
+    }
+
+    /** The member's status changes and transfers, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StatusChange> history(TreePath scope, long id) {
+        requireInScope(scope, id);
+        return historyOf(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StatusChange> historyOf(long id) {
+        return jdbc.sql("""
+                select h.*, o.name as org_name, f.name as from_org_name from member_status_change h
+                join organisation o on o.id = h.org_id left join organisation f on f.id = h.from_org_id
+                where h.member_id = :id order by h.id""")
+                .param("id", id)
+                .query((rs, n) -> new StatusChange(MemberStatus.valueOf(rs.getString("status")), rs.getLong("org_id"),
+                        rs.getString("org_name"), rs.getObject("from_org_id", Long.class), rs.getString("from_org_name"),
+                        rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"), rs.getString("reason")))
+                .list();
+    }
+
+    /** How many active members are registered in the subtree. */
+    @Transactional(readOnly = true)
+    public long countActive(TreePath scope) {
+        return jdbc.sql("""
+                select count(*) from member m join organisation o on o.id = m.org_id
+                where o.path like :scope and m.status = 'ACTIVE'""")
+                .param("scope", scope.likePattern()).query(Long.class).single();
+    }
+
+    TreePath narrow(TreePath scope, Long orgId) {
+        return orgId == null ? scope : organisations.requireInScope(orgId, scope).treePath();
+    }
+
+    Member requireInScope(TreePath scope, long id) {
+        return repository.findById(id)
+                .filter(m -> organisations.find(m.orgId()).map(o -> scope.contains(o.path())).orElse(false))
+                .orElseThrow(() -> DomainException.notFound("member.not-found"));
+    }
+
+    private MemberView viewOf(Member member) {
+        OrganisationView org = organisations.find(member.orgId()).orElseThrow();
+        return member.view(org.name(), org.path());
+    }
+
+    private void history(Member member, Long fromOrgId, String reason) {
+        jdbc.sql("""
+                insert into member_status_change (member_id, status, org_id, from_org_id, changed_at, changed_by, reason)
+                values (:m, :s, :o, :f, :at, :by, :reason)""")
+                .param("m", member.id()).param("s", member.status().name()).param("o", member.orgId())
+                .param("f", fromOrgId).param("at", Timestamp.from(Instant.now()))
+                .param("by", CurrentUser.current().map(CurrentUser::getUsername).orElse("system"))
+                .param("reason", reason == null || reason.isBlank() ? null
+                        : reason.substring(0, Math.min(reason.length(), 200)))
+                .update();
+    }
+}

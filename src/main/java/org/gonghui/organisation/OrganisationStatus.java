@@ -1,0 +1,5 @@
+package org.gonghui.organisation;
+
+public enum OrganisationStatus {
+    ACTIVE, CLOSED
+}

@@ -1,0 +1,20 @@
+package org.gonghui.shared;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Platform-wide settings ({@code gonghui.*}).
+ *
+ * @param dataDir where the embedded database, the file store and generated keys live
+ * @param demo whether demo data is loaded on first start and demo accounts are shown on the sign-in page
+ */
+@ConfigurationProperties("gonghui")
+public record GonghuiProperties(Path dataDir, boolean demo) {
+
+    public GonghuiProperties {
+        if (dataDir == null) {
+            dataDir = Path.of("data");
+        }
+    }
+}

@@ -138,6 +138,12 @@ public class Accounts {
         audit.record("account.change-password", "account", account.id(), null);
     }
 
+    /** Whether the account has a password yet (member accounts made by code sign-in have none). */
+    @Transactional(readOnly = true)
+    public boolean hasPassword(long accountId) {
+        return repository.findById(accountId).map(a -> a.passwordHash() != null).orElse(false);
+    }
+
     /** The member's account, created on first sign-in by one-time code. */
     @Transactional
     Account memberAccount(MemberView member) {

@@ -86,10 +86,7 @@ public class MemberSpreadsheets {
         if (!errors.isEmpty()) {
             return ImportReport.failure(rows.size(), errors);
         }
-        for (Checked row : clean) {
-            members.registerUnchecked(row.org(), row.form());
-        }
-        audit.record("member.import", "member", null, rows.size() + " rows");
+        members.registerAll(clean.stream().map(Checked::form).toList(), "import");
         return ImportReport.success(rows.size());
     }
 

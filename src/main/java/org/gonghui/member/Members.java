@@ -27,15 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Members {
 
     private final MemberRepository repository;
+    private final MemberBulkInsert bulk;
     private final MemberSearch search;
     private final Organisations organisations;
     private final PersonalDataCipher cipher;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    Members(MemberRepository repository, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
+    Members(MemberRepository repository, MemberBulkInsert bulk, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
             JdbcClient jdbc, AuditLog audit) {
         this.repository = repository;
+        this.bulk = bulk;
         this.search = search;
         this.organisations = organisations;
         this.cipher = cipher;
@@ -56,6 +58,17 @@ public class Members {
         Member member = registerUnchecked(org, form);
         audit.record("member.register", "member", member.id(), null);
         return member.view(org.name(), org.path());
+    }
+
+    /**
+     * Registers many members at once, for demo data and trusted bulk loads: rows must already be checked
+     * (organisations exist, no duplicates); a duplicate fails the whole call.
+     */
+    @Transactional
+    public int registerAll(List<NewMember> rows, String reason) {
+        int count = bulk.insert(rows, CurrentUser.current().map(CurrentUser::getUsername).orElse("system"), reason);
+        audit.record("member.register-bulk", "member", null, count + " rows: " + reason);
+        return count;
     }
 
     /** Registration without audit line, for imports and demo data (the caller audits the batch). */

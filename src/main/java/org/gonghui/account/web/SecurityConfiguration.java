@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * pages the member role, the audit log the admin role.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/", "/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
@@ -81,6 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/audit/**").hasRole("ADMIN")
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
                         .requestMatchers("/me/**").hasRole("MEMBER")
+                        .requestMatchers("/merchant/**").hasRole("MERCHANT")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))

@@ -67,6 +67,9 @@ public record PlanRules(String project, String name, CoverYear coverYear, Benefi
             if (firstEnrolmentRateBelow != null) {
                 requireRate(firstEnrolmentRateBelow);
             }
+            rateBelow = rateBelow.stripTrailingZeros();
+            rateAbove = rateAbove.stripTrailingZeros();
+            firstEnrolmentRateBelow = firstEnrolmentRateBelow == null ? null : firstEnrolmentRateBelow.stripTrailingZeros();
         }
     }
 

@@ -1,10 +1,12 @@
 package org.gonghui.mutualaid;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** An amount in yuan, always with two decimals (fen). Never a {@code double}. */
-public record Money(BigDecimal amount) implements Comparable<Money> {
+public record Money(@JsonValue BigDecimal amount) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
@@ -13,6 +15,11 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
             throw new IllegalArgumentException("amount required");
         }
         amount = amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Money json(BigDecimal amount) {
+        return new Money(amount);
     }
 
     public static Money of(String yuan) {

@@ -194,6 +194,10 @@ class Claim {
     String invoiceNo() { return invoiceNo; }
     int version() { return version == null ? 0 : version; }
     Instant decidedAt() { return decidedAt; }
+    Instant updatedAt() { return updatedAt; }
+    String secondApprover() { return secondApprover; }
+    String explanation() { return explanation; }
+    java.math.BigDecimal computedAmount() { return computedAmount; }
 
     BenefitCalculator.ClaimFacts facts() {
         return new BenefitCalculator.ClaimFacts(eventDate, endDate, submittedAt.atZone(java.time.ZoneId.systemDefault())

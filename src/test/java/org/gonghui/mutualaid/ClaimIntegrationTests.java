@@ -54,6 +54,37 @@ class ClaimIntegrationTests {
                 .isEqualTo(Money.of(2700));
     }
 
+    @Autowired
+    ClaimBatches batches;
+
+    @Test
+    void approvesABatchWithTheSameRulesAsOneByOne() {
+        List<MemberView> staff = scenario.enrolledStaff("NB-HS-T01", 2);
+        MemberView a = staff.get(0);
+        MemberView b = staff.get(1);
+        List<ClaimView> submitted = List.of(scenario.submit(a, "6000"), scenario.submit(a, "6000"),
+                scenario.submit(a, "1000"), scenario.submit(b, "60000"));
+        CurrentUser unitReviewer = org.gonghui.support.Fixtures.staffAt(
+                scenario.organisations.find(a.orgId()).orElseThrow(), org.gonghui.shared.security.Role.REVIEWER);
+        submitted.forEach(c -> review.accept(unitReviewer, c.id(), null));
+        Money incomeBefore = fund.balances(ReferenceRules.INPATIENT, scenario.year()).get(FundAccount.BENEFITS);
+
+        BatchApproval result = batches.approveUnderReview(unitReviewer, ReferenceRules.INPATIENT, scenario.year());
+
+        assertThat(result.considered()).isEqualTo(4);
+        assertThat(result.approved()).isEqualTo(3);
+        assertThat(result.awaitingSecond()).isEqualTo(1);
+        assertThat(result.approvedTotal()).isEqualTo(Money.of(2900 + 2700 + 800));
+        List<ClaimStatus> statuses = submitted.stream()
+                .map(c -> claims.details(unitReviewer, c.id()).claim().status()).toList();
+        assertThat(statuses).containsExactly(ClaimStatus.APPROVED, ClaimStatus.APPROVED, ClaimStatus.APPROVED,
+                ClaimStatus.AWAITING_SECOND_APPROVAL);
+        assertThat(fund.balances(ReferenceRules.INPATIENT, scenario.year()).get(FundAccount.BENEFITS))
+                .isEqualTo(incomeBefore.plus(Money.of(6400)));
+        assertThat(fund.unbalancedTransactions()).isZero();
+        assertThat(batches.approveUnderReview(unitReviewer, ReferenceRules.INPATIENT, scenario.year()).considered()).isZero();
+    }
+
     @Test
     void refusesIllegalMoves() {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);

@@ -165,10 +165,13 @@ class MutualAidBenchmark {
             LocalDate admitted = year.start().plusDays(random.nextInt((int) span));
             // self-paid parts skewed like real stays: most below 3,000 yuan, a few large ones
             BigDecimal selfPaid = BigDecimal.valueOf(Math.round(Math.exp(6.5 + random.nextGaussian() * 0.9) * 100), 2);
+            // filed within a month of discharge, as members do
+            LocalDate filed = admitted.plusDays(5 + 1 + random.nextInt(30));
+            Timestamp submitted = filed.isBefore(today) ? Timestamp.valueOf(filed.atTime(10, 0)) : now;
             batch.add(new Object[] {e[1], e[2], e[3], e[0], plan.id(), plan.project(), year.startYear(), "INPATIENT",
                     "宁波市第一医院", Date.valueOf(admitted), Date.valueOf(admitted.plusDays(5)), "住院", selfPaid.multiply(
                     BigDecimal.valueOf(3)), selfPaid.multiply(BigDecimal.valueOf(2)), selfPaid, "B" + run + "-" + i,
-                    "UNDER_REVIEW", admin.getUsername(), now, now});
+                    "UNDER_REVIEW", admin.getUsername(), submitted, now});
             if (batch.size() == 1000) {
                 flush(batch);
             }

@@ -67,7 +67,10 @@ public class ClaimReview {
         claim.requestDocuments();
         int round = records.request(claimId, items, note, due, reviewer.getUsername());
         String detail = round + ": " + items.stream().map(Enum::name).collect(Collectors.joining(",")) + " / " + due;
-        return save(claim, reviewer, "documents-requested", detail);
+        ClaimView view = save(claim, reviewer, "documents-requested", detail);
+        events.publishEvent(new DocumentsRequested(claimId, view.memberId(), view.coverYear().startYear(),
+                List.copyOf(items), due));
+        return view;
     }
 
     @Transactional

@@ -56,6 +56,8 @@ class ClaimIntegrationTests {
 
     @Autowired
     ClaimBatches batches;
+    @Autowired
+    org.gonghui.account.LoggingSmsSender sms;
 
     @Test
     void approvesABatchWithTheSameRulesAsOneByOne() {
@@ -237,6 +239,8 @@ class ClaimIntegrationTests {
         assertThat(details.openRequest().round()).isEqualTo(2);
         assertThat(details.openRequest().deadline()).isEqualTo(LocalDate.now().plusDays(7));
         assertThat(details.missing()).containsExactly(DocumentType.DISCHARGE_RECORD);
+        String phone = scenario.members.revealOwn(member.id(), org.gonghui.member.PersonalField.PHONE);
+        assertThat(sms.lastTo(phone)).hasValueSatisfying(text -> assertThat(text).contains(claim.claimNo(), "出院记录"));
         assertThat(details.timeline()).extracting(ClaimEventView::kind).containsSubsequence("submitted", "accepted",
                 "documents-requested", "documents-provided", "documents-requested");
     }

@@ -186,6 +186,31 @@ class MutualAidAccessIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void adminPublishesNextYearsRulesAsConfiguration() throws Exception {
+        String plan = """
+                {"project":"INPATIENT","name":"在职职工住院医疗互助","coverYear":{"startYear":2031},"kind":"INPATIENT",
+                 "eligibility":{"memberTypes":["IN_SERVICE","MIGRANT"],"maxAge":null,"gender":null,"healthDeclaration":false},
+                 "contributionPerShare":70,"maxShares":1,"waitingDays":0,"renewalGraceDays":30,
+                 "enrolmentOpens":"2031-03-01","enrolmentCloses":"2032-04-30","claimDeadlineDays":180,
+                 "inpatient":{"threshold":3000,"rateBelow":0.85,"rateAbove":0.1,"firstEnrolmentRateBelow":null,
+                              "firstStaySubsidy":200,"annualCap":50000},
+                 "fixedSum":null,"secondApprovalAbove":5000}""";
+
+        mvc.perform(post("/api/v1/mutual-aid/plans").contentType(MediaType.APPLICATION_JSON).content(plan)
+                        .with(Fixtures.as(scenario.reviewer("NB-HS"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/mutual-aid/plans").contentType(MediaType.APPLICATION_JSON).content(plan)
+                        .with(Fixtures.as(scenario.admin())))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.rules.contributionPerShare").value(70.0));
+        mvc.perform(post("/api/v1/mutual-aid/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content(plan.replace("\"rateBelow\":0.85", "\"rateBelow\":1.5")).with(Fixtures.as(scenario.admin())))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/mutual-aid/plans").param("year", "2031").with(Fixtures.as(scenario.admin())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].rules.inpatient.rateBelow").value(0.85))
+                .andExpect(jsonPath("$[0].rules.inpatient.annualCap").value(50000.0));
+    }
+
     private long views() {
         return jdbc.sql("select count(*) from audit_log where action = 'mutualaid.document.view' and record_id = :d")
                 .param("d", String.valueOf(jiangbeiDocument.id())).query(Long.class).single();

@@ -83,6 +83,13 @@ class MutualAidApiController {
         return plans.of(year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year));
     }
 
+    @PostMapping("/plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Publish a plan for a project and cover year (admins; refused once members are enrolled)")
+    PlanView publish(@AuthenticationPrincipal CurrentUser user, @RequestBody org.gonghui.mutualaid.PlanRules body) {
+        return plans.publish(user, body);
+    }
+
     // ---- the member's own
 
     @GetMapping("/me/enrolments")

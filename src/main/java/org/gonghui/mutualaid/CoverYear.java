@@ -20,6 +20,17 @@ public record CoverYear(int startYear) implements Comparable<CoverYear> {
         return new CoverYear(date.getMonthValue() >= Month.MAY.getValue() ? date.getYear() : date.getYear() - 1);
     }
 
+    /** A cover year chosen by a user: the given start year, or the one today falls into; bad input is refused. */
+    public static CoverYear chosen(Integer startYear, LocalDate today) {
+        if (startYear == null) {
+            return of(today);
+        }
+        if (startYear < 2000 || startYear > 2200) {
+            throw org.gonghui.shared.DomainException.invalid("error.invalid-input");
+        }
+        return new CoverYear(startYear);
+    }
+
     public LocalDate start() {
         return LocalDate.of(startYear, Month.MAY, 1);
     }

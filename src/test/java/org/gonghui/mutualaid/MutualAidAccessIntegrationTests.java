@@ -211,6 +211,38 @@ class MutualAidAccessIntegrationTests {
                 .andExpect(jsonPath("$[0].rules.inpatient.annualCap").value(50000.0));
     }
 
+    @Test
+    void unitEnrolsFromAnExcelStaffListByPageAndApi() throws Exception {
+        org.gonghui.organisation.OrganisationView unit = scenario.newUnit("NB-HS-T01");
+        java.util.List<MemberView> staff = scenario.hire(unit, 5, org.gonghui.member.MemberType.IN_SERVICE);
+        java.util.List<java.util.List<?>> rows = scenario.rows(staff).stream()
+                .map(r -> java.util.List.<Object>of(r.name(), r.idNumber())).collect(java.util.stream.Collectors.toList());
+        MockMultipartFile firstFour = org.gonghui.support.Sheets.xlsx(java.util.List.of("姓名", "身份证号"), rows.subList(0, 4));
+        MockMultipartFile all = org.gonghui.support.Sheets.xlsx(java.util.List.of("姓名", "身份证号"), rows);
+        CurrentUser haishuStaff = scenario.reviewer("NB-HS");
+
+        mvc.perform(multipart("/api/v1/mutual-aid/units").file(firstFour).param("orgId", String.valueOf(unit.id()))
+                        .param("project", "INPATIENT").param("year", String.valueOf(scenario.year().startYear()))
+                        .param("insuredStaff", "5").param("paidOn", scenario.paidOn().toString())
+                        .with(Fixtures.as(haishuStaff)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].code").value("mutualaid.enrol.participation"));
+        mvc.perform(multipart("/console/mutual-aid/units").file(all).param("orgCode", unit.code())
+                        .param("project", "INPATIENT").param("year", String.valueOf(scenario.year().startYear()))
+                        .param("insuredStaff", "5").param("paidOn", scenario.paidOn().toString())
+                        .with(Fixtures.as(haishuStaff)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(scenario.enrolments.ofMember(staff.get(4).id())).singleElement()
+                .satisfies(e -> assertThat(e.channel()).isEqualTo("COLLECTIVE"));
+        mvc.perform(multipart("/api/v1/mutual-aid/units").file(all).param("orgId", String.valueOf(unit.id()))
+                        .param("project", "INPATIENT").param("year", String.valueOf(scenario.year().startYear()))
+                        .param("insuredStaff", "5").param("paidOn", scenario.paidOn().toString())
+                        .with(Fixtures.as(scenario.reviewer("NB-JB"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/mutual-aid/fund").param("year", "1").with(Fixtures.as(haishuStaff)))
+                .andExpect(status().isBadRequest());
+    }
+
     private long views() {
         return jdbc.sql("select count(*) from audit_log where action = 'mutualaid.document.view' and record_id = :d")
                 .param("d", String.valueOf(jiangbeiDocument.id())).query(Long.class).single();

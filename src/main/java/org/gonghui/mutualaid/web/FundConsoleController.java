@@ -64,7 +64,7 @@ class FundConsoleController {
 
     @GetMapping("/units")
     String units(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        CoverYear coverYear = year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year);
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
         model.addAttribute("units", enrolments.units(user, coverYear));
@@ -85,7 +85,23 @@ class FundConsoleController {
             OrganisationView unit = organisations.findByCode(orgCode).filter(o -> scope.contains(o.path()))
                     .orElseThrow(() -> DomainException.notFound("organisation.not-found", orgCode));
             UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(unit.id(), project,
-                    new CoverYear(year), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+                    CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+            redirect.addFlashAttribute("result", result);
+            redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
+                    ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+        }
+        return "redirect:/console/mutual-aid/units?year=" + year;
+    }
+
+    @PostMapping("/units/{unitId}/new-hires")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    String newHires(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @RequestParam int year,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        try {
+            UnitEnrolmentResult result = enrolments.addNewHires(user, unitId, paidOn, StaffLists.read(file));
             redirect.addFlashAttribute("result", result);
             redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
                     ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
@@ -169,7 +185,7 @@ class FundConsoleController {
 
     @GetMapping("/fund")
     String fund(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        CoverYear coverYear = year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year);
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
         model.addAttribute("reports", fund.reports(user, coverYear, LocalDate.now()));
@@ -179,7 +195,7 @@ class FundConsoleController {
     @GetMapping("/plans")
     String plans(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
         TreePath.scopeOf(user);
-        CoverYear coverYear = year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year);
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
         model.addAttribute("plans", plans.of(coverYear));

@@ -80,7 +80,7 @@ class MutualAidApiController {
     @GetMapping("/plans")
     @Operation(summary = "The plans (rules) of a cover year; default the current one")
     List<PlanView> plans(@RequestParam(required = false) Integer year) {
-        return plans.of(year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year));
+        return plans.of(CoverYear.chosen(year, LocalDate.now()));
     }
 
     @PostMapping("/plans")
@@ -105,8 +105,7 @@ class MutualAidApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enrol individually (retirees), recording the payment")
     EnrolmentView enrolSelf(@AuthenticationPrincipal CurrentUser user, @RequestBody SelfEnrolment body) {
-        return enrolments.enrolSelf(user, body.project(), body.year() == null ? CoverYear.of(LocalDate.now())
-                : new CoverYear(body.year()), body.shares() == null ? 1 : body.shares(), body.healthDeclared(),
+        return enrolments.enrolSelf(user, body.project(), CoverYear.chosen(body.year(), LocalDate.now()), body.shares() == null ? 1 : body.shares(), body.healthDeclared(),
                 body.paymentRef(), LocalDate.now());
     }
 
@@ -125,7 +124,7 @@ class MutualAidApiController {
 
     @GetMapping("/checklist")
     List<DocumentType> checklist(@RequestParam String project, @RequestParam(required = false) Integer year) {
-        return claims.checklist(project, year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year));
+        return claims.checklist(project, CoverYear.chosen(year, LocalDate.now()));
     }
 
     // ---- claims (member or staff in scope)
@@ -224,7 +223,7 @@ class MutualAidApiController {
             @RequestParam int insuredStaff, @RequestParam LocalDate paidOn, @RequestParam(required = false) String paymentRef,
             @RequestParam(defaultValue = "false") boolean healthDeclared, @RequestParam(required = false) MultipartFile file) {
         UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(orgId, project,
-                new CoverYear(year), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+                CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
         return ResponseEntity.status(result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
     }
 
@@ -277,7 +276,7 @@ class MutualAidApiController {
     @GetMapping("/fund")
     @Operation(summary = "The fund's report per project for a cover year, with the deficit warning")
     List<FundReport> fund(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year) {
-        return fund.reports(user, year == null ? CoverYear.of(LocalDate.now()) : new CoverYear(year), LocalDate.now());
+        return fund.reports(user, CoverYear.chosen(year, LocalDate.now()), LocalDate.now());
     }
 
     private static void requireMember(CurrentUser user) {

@@ -112,6 +112,7 @@ class MemberConsoleController {
         model.addAttribute("member", members.view(scope, id));
         model.addAttribute("history", members.history(scope, id));
         model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("types", MemberType.values());
         return "member/detail";
     }
 
@@ -134,6 +135,22 @@ class MemberConsoleController {
             OrganisationView target = organisations.findByCode(toOrgCode).filter(o -> scope.contains(o.path()))
                     .orElseThrow(() -> DomainException.invalid("member.import.unknown-organisation", toOrgCode));
             members.transfer(scope, id, target.id(), reason);
+            redirect.addFlashAttribute("notice", message("common.saved"));
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", message(e.code(), e.args()));
+        }
+        return "redirect:/console/members/" + id;
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) MemberType type,
+            @RequestParam(required = false) String cardNumber, RedirectAttributes redirect) {
+        try {
+            members.update(TreePath.scopeOf(user), id, name, phone, type, cardNumber);
             redirect.addFlashAttribute("notice", message("common.saved"));
         } catch (DomainException e) {
             if (e.kind() == DomainException.Kind.NOT_FOUND) {

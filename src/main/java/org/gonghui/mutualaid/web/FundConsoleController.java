@@ -148,9 +148,7 @@ class FundConsoleController {
             throws IOException {
         PayoutBatchView batch = payouts.batch(user, id);
         List<PayoutView> rows = payouts.payouts(user, id);
-        response.setContentType(ImportReports.XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(batch.batchNo() + ".xlsx").build().toString());
+        ImportReports.excelAttachment(response, batch.batchNo() + ".xlsx");
         Spreadsheets.write(response.getOutputStream(), batch.batchNo(), List.of(msg("mutualaid.claim.no"),
                 msg("mutualaid.payout.attempt"), msg("mutualaid.claim.amount"), msg("mutualaid.claim.status"),
                 msg("mutualaid.payout.failure-reason")), rows.stream().map(p -> List.of(p.claimNo(), p.attempt(),

@@ -19,13 +19,10 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,13 +46,13 @@ class MutualAidConsoleController {
     private final Claims claims;
     private final ClaimReview review;
     private final Plans plans;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    MutualAidConsoleController(Claims claims, ClaimReview review, Plans plans, MessageSource messages) {
+    MutualAidConsoleController(Claims claims, ClaimReview review, Plans plans, ConsoleActions actions) {
         this.claims = claims;
         this.review = review;
         this.plans = plans;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -96,9 +93,7 @@ class MutualAidConsoleController {
                 break;
             }
         }
-        response.setContentType(ImportReports.XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("claims-" + LocalDate.now() + ".xlsx").build().toString());
+        ImportReports.excelAttachment(response, "claims-" + LocalDate.now() + ".xlsx");
         Spreadsheets.write(response.getOutputStream(), "claims", List.of(msg("mutualaid.claim.no"),
                 msg("mutualaid.project"), msg("mutualaid.cover-year"), msg("mutualaid.claim.hospital"),
                 msg("mutualaid.claim.status"), msg("mutualaid.claim.amount"), msg("mutualaid.claim.submitted-at"),
@@ -158,19 +153,15 @@ class MutualAidConsoleController {
         return act(id, redirect, () -> review.reject(user, id, version, reason == null ? "" : reason));
     }
 
+    /** Runs a review action; a concurrent change by another reviewer becomes a flashed reason, not an error page. */
     private String act(long id, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
+        return actions.run(redirect, "/console/mutual-aid/claims/" + id, () -> {
+            try {
+                action.run();
+            } catch (OptimisticLockingFailureException e) {
+                throw DomainException.conflict("error.concurrent-change");
             }
-            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(),
-                    LocaleContextHolder.getLocale()));
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("error", msg("error.concurrent-change"));
-        }
-        return "redirect:/console/mutual-aid/claims/" + id;
+        });
     }
 
     private static String link(String path, ClaimFilter filter) {
@@ -188,6 +179,6 @@ class MutualAidConsoleController {
     }
 
     private String msg(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+        return actions.message(code);
     }
 }

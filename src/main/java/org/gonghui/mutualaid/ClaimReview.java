@@ -61,7 +61,7 @@ public class ClaimReview {
         }
         LocalDate due = deadline != null ? deadline : LocalDate.now().plusDays(properties.documentDeadlineDays());
         if (due.isBefore(LocalDate.now())) {
-            throw DomainException.invalid("mutualaid.claim.request.deadline");
+            throw DomainException.invalid("mutualaid.claim.request.deadline-past");
         }
         Claim claim = reviewable(reviewer, claimId, version);
         claim.requestDocuments();

@@ -63,6 +63,8 @@ class MutualAidDemoData implements ApplicationRunner {
         transactions.executeWithoutResult(status -> load());
     }
 
+    private enum Stage { SUBMITTED, UNDER_REVIEW, AWAITING_DOCUMENTS, APPROVED, AWAITING_SECOND_APPROVAL, REJECTED }
+
     private void load() {
         OrganisationView city = organisations.findByCode("NB").orElseThrow();
         CurrentUser admin = new CurrentUser(0, "system", "system", null, city.id(), city.path(), null,
@@ -75,25 +77,44 @@ class MutualAidDemoData implements ApplicationRunner {
             plans.publish(admin, rules);
         }
         List<MemberView> enrolled = new ArrayList<>();
-        for (String code : List.of("NB-HS-T01-E1", "NB-JB-T01-E1")) {
-            organisations.findByCode(code).ifPresent(unit -> enrolled.addAll(enrolUnit(admin, unit, year)));
+        for (String district : List.of("NB-HS", "NB-JB")) {
+            OrganisationView top = organisations.findByCode(district).orElseThrow();
+            for (OrganisationView township : organisations.children(top.id())) {
+                for (OrganisationView point : organisations.children(township.id())) {
+                    enrolled.addAll(enrolUnit(admin, point, year));
+                }
+            }
         }
         int made = 0;
+        MemberView demo = demoMember().orElse(null);
+        if (demo != null && enrolled.stream().anyMatch(m -> m.id() == demo.id())) {
+            for (Stage stage : List.of(Stage.AWAITING_DOCUMENTS, Stage.APPROVED, Stage.SUBMITTED)) {
+                made += demoClaim(admin, demo, year, made, stage) ? 1 : 0;
+            }
+        }
+        Stage[] stages = Stage.values();
+        int other = 0;
         for (MemberView member : enrolled) {
-            if (made >= 6) {
+            if (other >= 12) {
                 break;
             }
-            if (member.type() == MemberType.RETIRED) {
+            if (demo != null && member.id() == demo.id()) {
                 continue;
             }
-            try {
-                demoClaim(admin, member, year, made);
+            if (demoClaim(admin, member, year, made, stages[other % stages.length])) {
                 made++;
-            } catch (DomainException e) {
-                log.debug("demo claim for member {} skipped: {}", member.id(), e.getMessage());
+                other++;
             }
         }
         log.info("Mutual-aid demo data loaded: {} enrolments, {} claims", enrolled.size(), made);
+    }
+
+    /** The member the sign-in page offers (see the platform's demo data): the first at Haishu's first enterprise. */
+    private java.util.Optional<MemberView> demoMember() {
+        return organisations.findByCode("NB-HS-T01-E1").flatMap(point -> {
+            List<MemberView> all = members.search(point.treePath(), MemberQuery.all(), 0, PageResult.MAX_SIZE).items();
+            return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+        });
     }
 
     private List<MemberView> enrolUnit(CurrentUser admin, OrganisationView unit, CoverYear year) {
@@ -123,37 +144,53 @@ class MutualAidDemoData implements ApplicationRunner {
         return enrolled;
     }
 
-    private void demoClaim(CurrentUser admin, MemberView member, CoverYear year, int index) {
+    private boolean demoClaim(CurrentUser admin, MemberView member, CoverYear year, int index, Stage stage) {
+        try {
+            claimAt(admin, member, year, index, stage);
+            return true;
+        } catch (DomainException e) {
+            log.debug("demo claim for member {} skipped: {}", member.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void claimAt(CurrentUser admin, MemberView member, CoverYear year, int index, Stage stage) {
         LocalDate today = LocalDate.now();
-        LocalDate admitted = today.minusDays(30 + index * 7L);
+        LocalDate admitted = today.minusDays(20 + (index % 8) * 9L);
         if (admitted.isBefore(year.start())) {
             admitted = year.start();
         }
         LocalDate discharged = admitted.plusDays(6).isAfter(today) ? today : admitted.plusDays(6);
-        String[] hospitals = {"宁波市第一医院", "宁波市李惠利医院", "宁波市第二医院", "宁波大学附属医院"};
-        String[] costs = {"6000", "2400", "12800", "4500", "800", "3600"};
+        String[] hospitals = {"宁波市第一医院", "宁波市李惠利医院", "宁波市第二医院", "宁波大学附属医院", "宁波市医疗中心李惠利东部医院"};
+        String[] diagnoses = {"急性阑尾炎", "肺炎", "腰椎间盘突出", "冠心病", "胆囊结石"};
+        String selfPaid = stage == Stage.AWAITING_SECOND_APPROVAL ? "58000" : new String[] {"6000", "2400", "12800", "4500",
+                "1800", "3600", "9200"}[index % 7];
+        String project = enrolments.ofMember(member.id()).stream().filter(e -> e.coverYear().equals(year))
+                .map(EnrolmentView::project).findFirst().orElse(ReferenceRules.INPATIENT);
         members.changeBankAccount(member.id(), "62220238" + String.format("%011d", member.id()));
-        ClaimForm form = new ClaimForm(ReferenceRules.INPATIENT, hospitals[index % hospitals.length], admitted, discharged,
-                "急性阑尾炎", null, Money.of(costs[index]).times(3), Money.of(costs[index]).times(2), Money.of(costs[index]),
-                "3302" + String.format("%010d", member.id() * 10 + index));
-        CurrentUser self = new CurrentUser(0, "member:" + member.id(), member.name(), null, null, null, member.id(),
+        Money self = Money.of(selfPaid);
+        ClaimForm form = new ClaimForm(project, hospitals[index % hospitals.length], admitted, discharged,
+                diagnoses[index % diagnoses.length], null, self.times(3), self.times(2), self,
+                "3302" + String.format("%010d", member.id() * 100 + index));
+        CurrentUser self2 = new CurrentUser(0, "member:" + member.id(), member.name(), null, null, null, member.id(),
                 EnumSet.of(Role.MEMBER), false, true);
-        ClaimView claim = claims.submit(self, member.id(), form);
+        ClaimView claim = claims.submit(self2, member.id(), form);
         for (DocumentType type : List.of(DocumentType.ID_CARD, DocumentType.INVOICE, DocumentType.SETTLEMENT_SHEET)) {
-            claims.upload(self, claim.id(), type, BytesFile.png(type.name().toLowerCase() + ".png"));
+            claims.upload(self2, claim.id(), type, BytesFile.png(type.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
-        switch (index % 3) {
-            case 1 -> {
-                claim = review.accept(admin, claim.id(), null);
-                review.requestDocuments(admin, claim.id(), null,
-                        List.of(DocumentType.DISCHARGE_RECORD, DocumentType.BANK_CARD), "请补交出院小结和银行卡照片", null);
-            }
-            case 2 -> {
-                claim = review.accept(admin, claim.id(), null);
-                review.approve(admin, claim.id(), null);
-            }
+        if (stage == Stage.SUBMITTED) {
+            return;
+        }
+        review.accept(admin, claim.id(), null);
+        switch (stage) {
+            case AWAITING_DOCUMENTS -> review.requestDocuments(admin, claim.id(), null,
+                    List.of(DocumentType.DISCHARGE_RECORD, DocumentType.BANK_CARD), "请补交出院小结和银行卡照片", null);
+            case APPROVED -> review.approve(admin, claim.id(), null);
+            case AWAITING_SECOND_APPROVAL -> review.approve(new CurrentUser(0, "haishu", "海曙区工作人员", null,
+                    admin.orgId(), admin.orgPath(), null, EnumSet.of(Role.STAFF, Role.REVIEWER), false, true), claim.id(), null);
+            case REJECTED -> review.reject(admin, claim.id(), null, "住院费用发票与结算单金额不一致");
             default -> {
-                // left as submitted, for the queue
+                // under review
             }
         }
     }

@@ -90,7 +90,7 @@ class ClaimBrowserTests {
             assertThat(phoneBrowser.text("[data-testid=claim-status]")).isEqualTo("待补件");
             List<String> requested = phoneBrowser.all("[data-testid=requested-item]").stream().map(WebElement::getText).toList();
             assertThat(requested).containsExactly("出院记录/出院小结");
-            assertThat(phoneBrowser.text("[data-testid=document-request]")).contains("请补交出院小结");
+            assertThat(phoneBrowser.text("[data-testid=document-request]")).contains("请补交出院小结", "前补交");
             assertThat(phoneBrowser.text("[data-testid=timeline]")).contains("要求补件");
         }
     }

@@ -64,15 +64,15 @@ class ClaimRecords {
     }
 
     long document(long claimId, DocumentType type, String originalName, DocumentStore.Stored stored, String by) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 insert into mutualaid_document (claim_id, doc_type, original_name, content_type, size_bytes, sha256,
                   storage_key, uploaded_by, uploaded_at)
                 values (:c, :t, :n, :ct, :s, :h, :k, :by, :at)""")
                 .param("c", claimId).param("t", type.name()).param("n", safeName(originalName))
                 .param("ct", stored.contentType()).param("s", stored.size()).param("h", stored.sha256())
-                .param("k", stored.key()).param("by", by).param("at", Timestamp.from(Instant.now())).update();
-        return jdbc.sql("select max(id) from mutualaid_document where claim_id = :c").param("c", claimId)
-                .query(Long.class).single();
+                .param("k", stored.key()).param("by", by).param("at", Timestamp.from(Instant.now())).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     List<DocumentView> documents(long claimId) {

@@ -84,6 +84,7 @@ public class Enrolments {
             return new UnitEnrolmentResult(null, rows.size(), 0, required, Money.ZERO, problems);
         }
         Money amount = plan.rules().contributionPerShare().times(request.shares()).times(candidates.size());
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 insert into mutualaid_unit_enrolment (plan_id, org_id, org_path, shares, insured_staff, enrolled, amount,
                   payment_ref, created_at, created_by)
@@ -92,9 +93,8 @@ public class Enrolments {
                 .param("shares", request.shares()).param("insured", request.insuredStaff())
                 .param("enrolled", candidates.size()).param("amount", amount.amount())
                 .param("ref", request.paymentRef()).param("at", Timestamp.from(Instant.now()))
-                .param("by", staff.getUsername()).update();
-        long unitId = jdbc.sql("select max(id) from mutualaid_unit_enrolment where org_id = :org and plan_id = :plan")
-                .param("org", unit.id()).param("plan", plan.id()).query(Long.class).single();
+                .param("by", staff.getUsername()).update(keys, "id");
+        long unitId = keys.getKey().longValue();
         insert(plan, unitId, "COLLECTIVE", request.shares(), request.paidOn(), candidates);
         ledger.contribution(plan.project(), plan.coverYear(), "unit:" + unitId, amount);
         audit.record("mutualaid.enrol.unit", "mutualaid_unit_enrolment", unitId,
@@ -116,10 +116,12 @@ public class Enrolments {
             return new UnitEnrolmentResult(null, rows.size(), 0, rows.size(), Money.ZERO, problems);
         }
         Money amount = plan.rules().contributionPerShare().times(shares).times(candidates.size());
-        long firstId = insert(plan, unitId, "COLLECTIVE", shares, paidOn, candidates);
+        insert(plan, unitId, "COLLECTIVE", shares, paidOn, candidates);
         jdbc.sql("update mutualaid_unit_enrolment set enrolled = enrolled + :n, amount = amount + :a where id = :id")
                 .param("n", candidates.size()).param("a", amount.amount()).param("id", unitId).update();
-        ledger.contribution(plan.project(), plan.coverYear(), "unit-hires:" + unitId + ":" + firstId, amount);
+        // the unit row is locked, so its count before this addition identifies the addition
+        int before = ((Number) unitRow.get("enrolled")).intValue();
+        ledger.contribution(plan.project(), plan.coverYear(), "unit-hires:" + unitId + ":" + before, amount);
         audit.record("mutualaid.enrol.new-hires", "mutualaid_unit_enrolment", unitId, candidates.size() + " members");
         return new UnitEnrolmentResult(unitId, rows.size(), candidates.size(), rows.size(), amount, List.of());
     }
@@ -148,11 +150,12 @@ public class Enrolments {
         }
         Set<Long> lastYear = enrolledIn(project, year.previous(), List.of(member.id()));
         Candidate candidate = new Candidate(0, member.id(), member.orgId(), member.orgPath(), lastYear.contains(member.id()));
-        long id = insert(plan, null, "INDIVIDUAL", shares, today, List.of(candidate));
+        insert(plan, null, "INDIVIDUAL", shares, today, List.of(candidate));
+        EnrolmentView enrolment = find(member.id(), project, year).orElseThrow();
         Money amount = plan.rules().contributionPerShare().times(shares);
-        ledger.contribution(project, year, "enrolment:" + id, amount);
-        audit.record("mutualaid.enrol.self", "mutualaid_enrolment", id, paymentRef);
-        return require(id);
+        ledger.contribution(project, year, "enrolment:" + enrolment.id(), amount);
+        audit.record("mutualaid.enrol.self", "mutualaid_enrolment", enrolment.id(), paymentRef);
+        return enrolment;
     }
 
     /** The member's enrolments, newest cover year first. */
@@ -245,10 +248,9 @@ public class Enrolments {
         return candidates;
     }
 
-    /** Inserts enrolments in statement batches; answers the first new id. */
-    private long insert(PlanView plan, Long unitId, String channel, int shares, LocalDate enrolledOn,
+    /** Inserts enrolments in statement batches. */
+    private void insert(PlanView plan, Long unitId, String channel, int shares, LocalDate enrolledOn,
             List<Candidate> candidates) {
-        Long before = template.queryForObject("select coalesce(max(id), 0) from mutualaid_enrolment", Long.class);
         Timestamp now = Timestamp.from(Instant.now());
         Money contribution = plan.rules().contributionPerShare().times(shares);
         List<Object[]> batch = new ArrayList<>(BATCH);
@@ -267,8 +269,6 @@ public class Enrolments {
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("mutualaid.enrol.already");
         }
-        return template.queryForObject("select min(id) from mutualaid_enrolment where id > ? and plan_id = ?", Long.class,
-                before, plan.id());
     }
 
     private void flush(List<Object[]> batch) {

@@ -72,10 +72,10 @@ public class Payouts {
                 where status = 'APPROVED' and org_path like :scope order by id""")
                 .param("scope", scope.likePattern()).query().listOfRows();
         Instant now = Instant.now();
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into mutualaid_payout_batch (created_at, created_by, claim_count, total) values (:at, :by, 0, 0)")
-                .param("at", Timestamp.from(now)).param("by", admin.getUsername()).update();
-        long batchId = jdbc.sql("select max(id) from mutualaid_payout_batch where created_by = :by")
-                .param("by", admin.getUsername()).query(Long.class).single();
+                .param("at", Timestamp.from(now)).param("by", admin.getUsername()).update(keys, "id");
+        long batchId = keys.getKey().longValue();
         int count = 0;
         BigDecimal total = BigDecimal.ZERO;
         for (Map<String, Object> row : approved) {

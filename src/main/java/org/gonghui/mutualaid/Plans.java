@@ -50,7 +50,7 @@ public class Plans {
         }
         Optional<PlanView> existing = find(rules.project(), rules.coverYear());
         if (existing.isPresent()) {
-            if (existing.get().enrolments() > 0) {
+            if (existing.get().frozen()) {
                 throw DomainException.conflict("mutualaid.plan.frozen", rules.project(), rules.coverYear().label());
             }
             jdbc.sql("delete from mutualaid_plan where id = :id").param("id", existing.get().id()).update();
@@ -98,7 +98,7 @@ public class Plans {
     }
 
     private static final String SELECT = """
-            select p.*, (select count(*) from mutualaid_enrolment e where e.plan_id = p.id) as enrolments
+            select p.*, exists (select 1 from mutualaid_enrolment e where e.plan_id = p.id) as frozen
             from mutualaid_plan p""";
 
     private void insert(PlanRules r) {
@@ -157,7 +157,7 @@ public class Plans {
                 rs.getInt("renewal_grace_days"), rs.getDate("enrolment_opens").toLocalDate(),
                 rs.getDate("enrolment_closes").toLocalDate(), rs.getInt("claim_deadline_days"), inpatient, fixedSum,
                 new Money(rs.getBigDecimal("second_approval_above")));
-        return new PlanView(rs.getLong("id"), rules, rs.getLong("enrolments"));
+        return new PlanView(rs.getLong("id"), rules, rs.getBoolean("frozen"));
     }
 
     private static BigDecimal rate(ResultSet rs, String column) throws SQLException {

@@ -266,6 +266,7 @@ public class Enrolments {
                 }
             }
             flush(batch);
+            plans.enrolled(plan.id(), candidates.size());
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("mutualaid.enrol.already");
         }

@@ -82,8 +82,7 @@ public class Fund {
         long claims = jdbc.sql("""
                 select count(*) from mutualaid_ledger_txn where project = :p and cover_year = :y and kind = 'BENEFIT_APPROVED'""")
                 .param("p", plan.project()).param("y", year.startYear()).query(Long.class).single();
-        long enrolments = jdbc.sql("select count(*) from mutualaid_enrolment where plan_id = :id")
-                .param("id", plan.id()).query(Long.class).single();
+        long enrolments = plans.enrolments(plan.id());
         Money average = claims == 0 ? Money.ZERO
                 : new Money(benefits.amount().divide(BigDecimal.valueOf(claims), 2, RoundingMode.HALF_UP));
         BigDecimal elapsed = BigDecimal.valueOf(year.elapsed(asOf)).setScale(4, RoundingMode.HALF_UP);

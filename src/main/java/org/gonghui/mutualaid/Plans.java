@@ -53,6 +53,7 @@ public class Plans {
             if (existing.get().frozen()) {
                 throw DomainException.conflict("mutualaid.plan.frozen", rules.project(), rules.coverYear().label());
             }
+            jdbc.sql("delete from mutualaid_plan_stats where plan_id = :id").param("id", existing.get().id()).update();
             jdbc.sql("delete from mutualaid_plan where id = :id").param("id", existing.get().id()).update();
         }
         try {
@@ -61,6 +62,7 @@ public class Plans {
             throw DomainException.conflict("mutualaid.plan.frozen", rules.project(), rules.coverYear().label());
         }
         PlanView view = find(rules.project(), rules.coverYear()).orElseThrow();
+        jdbc.sql("insert into mutualaid_plan_stats (plan_id, enrolments) values (:id, 0)").param("id", view.id()).update();
         audit.record("mutualaid.plan.publish", "mutualaid_plan", view.id(), rules.project() + " " + rules.coverYear());
         return view;
     }
@@ -91,6 +93,19 @@ public class Plans {
     }
 
     /** The cover years that have plans, newest first. */
+    /** How many members are enrolled in the plan (kept as enrolments are written). */
+    @Transactional(readOnly = true)
+    public long enrolments(long planId) {
+        return jdbc.sql("select enrolments from mutualaid_plan_stats where plan_id = :id").param("id", planId)
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /** Counts new enrolments; called in the transaction that writes them. */
+    void enrolled(long planId, int count) {
+        jdbc.sql("update mutualaid_plan_stats set enrolments = enrolments + :n where plan_id = :id")
+                .param("n", count).param("id", planId).update();
+    }
+
     @Transactional(readOnly = true)
     public List<CoverYear> years() {
         return jdbc.sql("select distinct cover_year from mutualaid_plan order by cover_year desc")

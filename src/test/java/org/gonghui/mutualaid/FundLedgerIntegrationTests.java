@@ -122,6 +122,9 @@ class FundLedgerIntegrationTests {
         assertThat(balances.get(FundAccount.BANK)).as(when + ": bank").isEqualTo(contributions.minus(paid));
         FundReport report = fund.report(ReferenceRules.INPATIENT, scenario.year(), java.time.LocalDate.now());
         assertThat(report.balanced()).as(when).isTrue();
+        assertThat(report.enrolments()).as(when + ": enrolments counted as written").isEqualTo(jdbc.sql("""
+                select count(*) from mutualaid_enrolment where project = 'INPATIENT' and cover_year = :y""")
+                .param("y", scenario.year().startYear()).query(Long.class).single());
     }
 
     private Money sum(String sql) {

@@ -67,6 +67,10 @@ class MutualAidBenchmark {
         CurrentUser admin = Fixtures.staffAt(city, Role.ADMIN, Role.STAFF, Role.REVIEWER);
         CoverYear year = CoverYear.of(LocalDate.now());
         int units = total / unitSize;
+        if (Boolean.getBoolean("bench.reportOnly")) {
+            reportLatency(year);
+            return;
+        }
         report("== mutual-aid benchmark: %,d members in %,d units of %d, %,d claims, %d threads, cover year %s",
                 total, units, unitSize, claimCount, threads, year);
 
@@ -134,6 +138,11 @@ class MutualAidBenchmark {
         }
         report("APPROVAL median: %.1f s for %,d claims", median(approveTimes), claimCount);
 
+        reportLatency(year);
+        analyzer.shutdownNow();
+    }
+
+    private void reportLatency(CoverYear year) {
         double[] latencies = new double[9];
         FundReport last = null;
         for (int i = 0; i < latencies.length; i++) {
@@ -146,7 +155,6 @@ class MutualAidBenchmark {
         report("FUND REPORT: median %.1f ms (min %.1f, max %.1f over %d runs): %s", sorted[sorted.length / 2], sorted[0],
                 sorted[sorted.length - 1], sorted.length, last);
         report("ledger unbalanced transactions: %d", fund.unbalancedTransactions());
-        analyzer.shutdownNow();
     }
 
     private double enrolAll(CurrentUser admin, String project, CoverYear runYear, int units, List<Long> unitIds,

@@ -62,4 +62,4 @@ create table voucher (
   constraint voucher_member unique (offer_id, member_id, member_seq),
   constraint voucher_code unique (code)
 );
-create index voucher_member on voucher (member_id, id);
+create index voucher_of_member on voucher (member_id, id);

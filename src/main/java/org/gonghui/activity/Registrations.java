@@ -56,7 +56,7 @@ public class Registrations {
      */
     public RegistrationView register(long memberId, long activityId, ShippingAddress address, boolean waitlistIfFull) {
         ActivityView a = catalog.require(activityId);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         requireOpen(a, now);
         NumberPool pool = a.isLottery() ? null : pools.places(a);
         if (pool != null && pool.isFull() && !waitlistIfFull) {
@@ -271,7 +271,7 @@ public class Registrations {
 
     /** The member cancels; a freed place goes to the next in line, or back to the pool. */
     public RegistrationView cancel(long memberId, long registrationId) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         RegistrationView r = mineById(memberId, registrationId);
         ActivityView a = catalog.require(r.activityId());
         if (!r.status().isActive()) {
@@ -323,7 +323,7 @@ public class Registrations {
 
     /** The member takes the place offered to them. */
     public RegistrationView confirmOffer(long memberId, long registrationId) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         RegistrationView r = mineById(memberId, registrationId);
         ActivityView a = catalog.require(r.activityId());
         if (r.status() != RegistrationStatus.OFFERED) {
@@ -346,7 +346,7 @@ public class Registrations {
 
     /** Expires offers not confirmed in time and passes their places on; returns how many expired. */
     public int expireOffers() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         int expired = 0;
         for (RegistrationView r : store.expiredOffers(now, 500)) {
             ActivityView a = catalog.require(r.activityId());

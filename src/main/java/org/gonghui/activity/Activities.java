@@ -165,6 +165,11 @@ public class Activities {
                 .orElseThrow(() -> DomainException.notFound("activity.not-found"));
     }
 
+    /** An activity without scope, for showing a member's own registrations. */
+    public Optional<ActivityView> find(long id) {
+        return catalog.find(id);
+    }
+
     @Transactional(readOnly = true)
     public ActivityFigures figures(CurrentUser staff, long id) {
         requireInScope(staff, id);

@@ -17,12 +17,21 @@ import org.springframework.format.annotation.DateTimeFormat;
  * lines of {@code yyyy-MM-dd HH:mm minutes}, e.g. {@code 2026-12-06 14:00 90}.
  */
 public record ActivityForm(String title, ActivityCategory category, String description, String pictureUrl,
-        String place, boolean online, AllocationMode mode, Integer capacity,
+        String place, Boolean online, AllocationMode mode, Integer capacity,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime cancelDeadline, Integer confirmHours,
-        Set<MemberType> memberTypes, Long eligibleOrgId, boolean cardHoldersOnly, Integer minAge, Integer maxAge,
-        Integer monthlyLimit, boolean needsAddress, boolean weightedDraw, String sessions) {
+        Set<MemberType> memberTypes, Long eligibleOrgId, Boolean cardHoldersOnly, Integer minAge, Integer maxAge,
+        Integer monthlyLimit, Boolean needsAddress, Boolean weightedDraw, String sessions) {
+
+    /** Unticked check boxes and absent JSON fields mean false. */
+    public ActivityForm {
+        online = Boolean.TRUE.equals(online);
+        cardHoldersOnly = Boolean.TRUE.equals(cardHoldersOnly);
+        needsAddress = Boolean.TRUE.equals(needsAddress);
+        weightedDraw = Boolean.TRUE.equals(weightedDraw);
+        memberTypes = memberTypes == null ? Set.of() : memberTypes;
+    }
 
     private static final Pattern SESSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})\\s+(\\d{1,4})");
 

@@ -102,6 +102,16 @@ public class Welfare {
         return store.counts(offerId);
     }
 
+    /** An offer without scope, for showing a member's own vouchers. */
+    public Optional<WelfareOfferView> find(long id) {
+        return offer(id);
+    }
+
+    public VoucherView voucherOf(long memberId, long voucherId) {
+        return store.vouchersOf(memberId, 1000, 0).stream().filter(v -> v.id() == voucherId).findFirst()
+                .orElseThrow(() -> DomainException.notFound("voucher.not-found"));
+    }
+
     public int remaining(WelfareOfferView offer) {
         return pools.serials(offer.id(), offer.totalQuantity()).available();
     }

@@ -12,7 +12,14 @@ public record WelfareOfferForm(String title, String description, java.math.BigDe
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime claimClosesAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime validFrom,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime validUntil, Set<MemberType> memberTypes,
-        Long eligibleOrgId, boolean cardHoldersOnly, Integer minAge, Integer maxAge, Set<Long> merchantIds) {
+        Long eligibleOrgId, Boolean cardHoldersOnly, Integer minAge, Integer maxAge, Set<Long> merchantIds) {
+
+    /** An unticked check box or an absent JSON field means false. */
+    public WelfareOfferForm {
+        cardHoldersOnly = Boolean.TRUE.equals(cardHoldersOnly);
+        memberTypes = memberTypes == null ? Set.of() : memberTypes;
+        merchantIds = merchantIds == null ? Set.of() : merchantIds;
+    }
 
     public static WelfareOfferForm blank() {
         LocalDateTime opens = java.time.LocalDate.now(ActivityView.ZONE).plusDays(1).atTime(10, 0);

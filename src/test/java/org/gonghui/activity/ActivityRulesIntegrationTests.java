@@ -23,6 +23,7 @@ class ActivityRulesIntegrationTests {
     @Autowired LotteryDraws lotteries;
     @Autowired Attendance attendance;
     @Autowired ActivityTestData data;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void everyRefusalSaysWhy() {
@@ -143,5 +144,28 @@ class ActivityRulesIntegrationTests {
         List<List<Object>> rows = attendance.shippingList(staff, kit.id());
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).contains("王芳", "13805740000", "宁波市海曙区中山西路 1 号");
+    }
+
+    @Test
+    void anOfferNotConfirmedInTimeMovesToTheNextInLine() {
+        CurrentUser staff = data.staffAt("NB");
+        List<Long> members = data.members(3, MemberType.IN_SERVICE, false);
+        ActivityView a = activities.publish(staff, ActivityTestData.open("候补顺延", 1, AllocationMode.FIRST_COME));
+        RegistrationView holder = registrations.register(members.get(0), a.id(), null, true);
+        RegistrationView first = registrations.register(members.get(1), a.id(), null, true);
+        RegistrationView second = registrations.register(members.get(2), a.id(), null, true);
+        assertThat(second.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+        registrations.cancel(members.get(0), holder.id());
+        assertThat(registrations.mineById(members.get(1), first.id()).status()).isEqualTo(RegistrationStatus.OFFERED);
+
+        jdbc.sql("update registration set offer_expires_at = :past where id = :id")
+                .param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60))).param("id", first.id()).update();
+        assertThat(registrations.expireOffers()).isGreaterThanOrEqualTo(1);
+
+        assertThat(registrations.mineById(members.get(1), first.id()).status()).isEqualTo(RegistrationStatus.EXPIRED);
+        RegistrationView now = registrations.mineById(members.get(2), second.id());
+        assertThat(now.status()).isEqualTo(RegistrationStatus.OFFERED);
+        assertThat(now.placeNo()).isEqualTo(holder.placeNo());
+        assertThatThrownBy(() -> registrations.confirmOffer(members.get(1), first.id())).hasMessageContaining("registration.no-offer");
     }
 }

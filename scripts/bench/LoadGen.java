@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * second and latency by outcome. Writes "memberNumber,targetId" for every 201 to --out, for the exactness check.
  *
  * java LoadGen.java --base http://127.0.0.1:8080 --members 100000 --attempts 200000 --concurrency 128
- *     --kind register|voucher --targets 12,13,14 --out ok.csv [--seed 1]
+ *     --kind register|voucher --targets 12,13,14 --out ok.csv [--seed 1] [--warmup yes]
  */
 public class LoadGen {
 
@@ -70,7 +70,22 @@ public class LoadGen {
         ConcurrentLinkedQueue<String> ok = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
 
-        // warm the connections: one cheap request per slot is not needed; the JIT warms in the first seconds
+        // members open the activity page before the opening (untimed): connections, JIT and sign-in caches warm up
+        if (a.containsKey("warmup")) {
+            String path = kind.equals("voucher") ? "/api/v1/vouchers/offers" : "/api/v1/activities/" + targets[0];
+            CountDownLatch warm = new CountDownLatch(members);
+            for (int m = 1; m <= members; m++) {
+                inFlight.acquire();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer bench-token-" + String.format("%012d", m))
+                        .timeout(Duration.ofSeconds(60)).GET().build();
+                client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, f) -> {
+                    inFlight.release();
+                    warm.countDown();
+                });
+            }
+            warm.await();
+        }
         long start = System.nanoTime();
         for (int i = 0; i < attempts; i++) {
             inFlight.acquire();

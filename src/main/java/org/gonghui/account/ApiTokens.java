@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     static final Duration VALIDITY = Duration.ofHours(12);
-    static final long CACHE_NANOS = 30_000_000_000L;
     static final int MAX_CACHED = 200_000;
 
     private final JdbcClient jdbc;
@@ -30,9 +29,13 @@ public class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final java.util.Map<String, Cached> principals = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, Accounts accounts) {
+    private final long cacheNanos;
+
+    ApiTokens(JdbcClient jdbc, Accounts accounts,
+            @org.springframework.beans.factory.annotation.Value("${gonghui.api.principal-cache-seconds:60}") long cacheSeconds) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.cacheNanos = cacheSeconds * 1_000_000_000L;
     }
 
     /** A new token for the account; the caller hands it to the client and never stores it. */
@@ -50,7 +53,7 @@ public class ApiTokens {
     }
 
     /**
-     * The principal behind a live token. Answers are kept in memory for {@link #CACHE_NANOS} (a rush of API
+     * The principal behind a live token. Answers are kept in memory for {@code gonghui.api.principal-cache-seconds} (60; a rush of API
      * calls then costs no look-ups); revoking through this instance takes effect at once, a disabled account
      * within that time.
      */
@@ -61,7 +64,7 @@ public class ApiTokens {
         String hash = sha256(token);
         long now = System.nanoTime();
         Cached cached = principals.get(hash);
-        if (cached != null && now - cached.loadedAt < CACHE_NANOS && cached.expiresAt.isAfter(Instant.now())) {
+        if (cached != null && now - cached.loadedAt < cacheNanos && cached.expiresAt.isAfter(Instant.now())) {
             return Optional.of(cached.user);
         }
         var row = jdbc.sql("select account_id, expires_at from api_token where token_hash = :h and expires_at > :now")

@@ -33,10 +33,22 @@ public final class Refusal {
     }
 
     static DomainException conflict(String code, Object... args) {
-        return DomainException.conflict(code, args);
+        return new Refused(DomainException.Kind.CONFLICT, code, args);
     }
 
     static DomainException forbidden(String code, Object... args) {
-        return DomainException.forbidden(code, args);
+        return new Refused(DomainException.Kind.FORBIDDEN, code, args);
+    }
+
+    /** A refusal is an answer, not a fault: no stack trace, which a rush of "full" answers would pay for. */
+    static final class Refused extends DomainException {
+        Refused(Kind kind, String code, Object... args) {
+            super(kind, code, args);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

@@ -1,0 +1,62 @@
+package org.gonghui.member;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk look-up of members by ID number, for other modules' imports of staff lists (e.g. collective
+ * mutual-aid enrolment): thousands of rows in a few indexed queries, without decrypting anything. Unscoped:
+ * callers apply their own scope to the organisations returned.
+ */
+@Service
+public class MemberLookup {
+
+    private static final int CHUNK = 1000;
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+
+    MemberLookup(JdbcClient jdbc, PersonalDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** What an import needs to know about a member found by ID number. */
+    public record Found(long memberId, long orgId, MemberType type, Gender gender, LocalDate birthDate,
+            MemberStatus status) {
+    }
+
+    /** The members with these ID numbers (as typed; checked and normalised here), keyed by the normalised number. */
+    @Transactional(readOnly = true)
+    public Map<String, Found> byIdNumbers(Collection<String> idNumbers) {
+        Map<String, String> numberByHash = new HashMap<>();
+        for (String raw : idNumbers) {
+            if (raw != null && IdNumber.isValid(raw.trim())) {
+                String value = new IdNumber(raw.trim()).value();
+                numberByHash.put(cipher.hash(value), value);
+            }
+        }
+        Map<String, Found> found = new HashMap<>();
+        List<String> hashes = new ArrayList<>(numberByHash.keySet());
+        for (int i = 0; i < hashes.size(); i += CHUNK) {
+            jdbc.sql("""
+                    select id, org_id, member_type, gender, birth_date, status, id_number_hash from member
+                    where id_number_hash in (:hashes)""")
+                    .param("hashes", hashes.subList(i, Math.min(hashes.size(), i + CHUNK)))
+                    .query((rs, n) -> Map.entry(numberByHash.get(rs.getString("id_number_hash")),
+                            new Found(rs.getLong("id"), rs.getLong("org_id"), MemberType.valueOf(rs.getString("member_type")),
+                                    Gender.valueOf(rs.getString("gender")), rs.getDate("birth_date").toLocalDate(),
+                                    MemberStatus.valueOf(rs.getString("status")))))
+                    .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+}

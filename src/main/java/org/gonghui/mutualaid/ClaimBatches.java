@@ -1,0 +1,202 @@
+package org.gonghui.mutualaid;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gonghui.organisation.TreePath;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.audit.AuditLog;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computing and approving many claims at once (a year-end run, or a reviewer's "approve all that the rules
+ * pay"): the same aggregate rules as one-by-one review — recompute, maker-checker, optimistic version —
+ * but loaded, saved and posted to the ledger in statement batches. Claims the rules do not pay stay under
+ * review for a person; claims someone changed meanwhile are left alone.
+ */
+@Service
+public class ClaimBatches {
+
+    private static final int CHUNK = 2000;
+
+    private final ClaimRepository repository;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Plans plans;
+    private final FundLedger ledger;
+    private final AuditLog audit;
+
+    ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger,
+            AuditLog audit) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.plans = plans;
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    /** Approves every claim under review for a plan in the reviewer's subtree that the rules pay. */
+    @Transactional
+    public BatchApproval approveUnderReview(CurrentUser reviewer, String project, CoverYear year) {
+        if (!reviewer.isStaff() || !(reviewer.has(Role.REVIEWER) || reviewer.has(Role.ADMIN))) {
+            throw DomainException.forbidden("mutualaid.claim.reviewers-only");
+        }
+        TreePath scope = new TreePath(reviewer.orgPath());
+        PlanView plan = plans.require(project, year);
+        List<Long> ids = jdbc.sql("""
+                select id from mutualaid_claim where plan_id = :p and status = 'UNDER_REVIEW' and org_path like :scope
+                order by member_id, event_date, id""")
+                .param("p", plan.id()).param("scope", scope.likePattern()).query(Long.class).list();
+        Map<Long, BenefitCalculator.YearHistory> histories = new HashMap<>();
+        int approved = 0;
+        int second = 0;
+        int notPayable = 0;
+        int conflicts = 0;
+        Money total = Money.ZERO;
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<Long> chunkIds = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            Map<Long, Claim> byId = new HashMap<>();
+            repository.findAllById(chunkIds).forEach(c -> byId.put(c.id(), c));
+            Map<Long, BenefitCalculator.Cover> covers = covers(byId.values());
+            loadHistories(plan.id(), byId.values(), histories, new HashSet<>(ids));
+            List<Claim> changed = new ArrayList<>();
+            List<Integer> versions = new ArrayList<>();
+            for (Long id : chunkIds) {
+                Claim claim = byId.get(id);
+                BenefitCalculator.YearHistory history = histories.get(claim.memberId());
+                Benefit benefit = BenefitCalculator.compute(plan.rules(), covers.get(claim.enrolmentId()), claim.facts(),
+                        history);
+                claim.recordBenefit(benefit);
+                if (!benefit.payable() || !claim.amountToPay().isPositive()) {
+                    notPayable++;
+                    continue;
+                }
+                int version = claim.version();
+                boolean done = claim.approve(reviewer.getUsername(), plan.rules().secondApprovalAbove());
+                changed.add(claim);
+                versions.add(version);
+                if (done) {
+                    histories.put(claim.memberId(), granted(history, benefit, claim));
+                }
+            }
+            int[] counts = save(changed, versions);
+            List<FundLedger.Posting> postings = new ArrayList<>();
+            List<Object[]> events = new ArrayList<>();
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int k = 0; k < changed.size(); k++) {
+                Claim claim = changed.get(k);
+                if (counts[k] == 0) {
+                    conflicts++;
+                    continue;
+                }
+                boolean done = claim.status() == ClaimStatus.APPROVED;
+                events.add(new Object[] {claim.id(), now, reviewer.getUsername(), done ? "approved" : "first-approval",
+                        claim.amountToPay().toString()});
+                if (done) {
+                    approved++;
+                    total = total.plus(claim.amountToPay());
+                    postings.add(new FundLedger.Posting(plan.project(), year, "BENEFIT_APPROVED",
+                            "claim-approved:" + claim.id(), claim.amountToPay(), FundAccount.BENEFITS, FundAccount.PAYABLE));
+                } else {
+                    second++;
+                }
+            }
+            template.batchUpdate("insert into mutualaid_claim_event (claim_id, at, actor, kind, detail) values (?, ?, ?, ?, ?)",
+                    events);
+            ledger.postAll(postings);
+        }
+        audit.record("mutualaid.claim.batch-approve", "mutualaid_plan", plan.id(),
+                approved + " approved, " + second + " awaiting second approval, " + notPayable + " not payable");
+        return new BatchApproval(ids.size(), approved, second, notPayable, conflicts, total);
+    }
+
+    private int[] save(List<Claim> claims, List<Integer> versions) {
+        List<Object[]> rows = new ArrayList<>(claims.size());
+        for (int k = 0; k < claims.size(); k++) {
+            Claim c = claims.get(k);
+            rows.add(new Object[] {c.status().name(), c.computedAmount(), c.explanation(), c.firstApprover(),
+                    c.secondApprover(), c.decidedAt() == null ? null : Timestamp.from(c.decidedAt()),
+                    Timestamp.from(c.updatedAt()), c.id(), versions.get(k)});
+        }
+        int[] counts = new int[rows.size()];
+        int at = 0;
+        for (int[] batch : template.batchUpdate("""
+                update mutualaid_claim set status = ?, computed_amount = ?, explanation = ?, first_approver = ?,
+                  second_approver = ?, decided_at = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'UNDER_REVIEW'""", rows, 1000, (ps, row) -> {
+                    for (int c = 0; c < row.length; c++) {
+                        ps.setObject(c + 1, row[c]);
+                    }
+                })) {
+            for (int count : batch) {
+                counts[at++] = count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
+            }
+        }
+        return counts;
+    }
+
+    private Map<Long, BenefitCalculator.Cover> covers(java.util.Collection<Claim> claims) {
+        Set<Long> enrolmentIds = claims.stream().map(Claim::enrolmentId).collect(Collectors.toSet());
+        Map<Long, BenefitCalculator.Cover> covers = new HashMap<>();
+        jdbc.sql("select id, shares, continuous, effective_from from mutualaid_enrolment where id in (:ids)")
+                .param("ids", enrolmentIds)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), new BenefitCalculator.Cover(rs.getInt("shares"),
+                        rs.getBoolean("continuous"), rs.getDate("effective_from").toLocalDate())))
+                .list().forEach(e -> covers.put(e.getKey(), e.getValue()));
+        return covers;
+    }
+
+    /** The year so far of members not seen yet: their granted claims outside this batch. */
+    private void loadHistories(long planId, java.util.Collection<Claim> claims,
+            Map<Long, BenefitCalculator.YearHistory> histories, Set<Long> batch) {
+        Set<Long> members = claims.stream().map(Claim::memberId).filter(m -> !histories.containsKey(m))
+                .collect(Collectors.toSet());
+        if (members.isEmpty()) {
+            return;
+        }
+        members.forEach(m -> histories.put(m, BenefitCalculator.YearHistory.none()));
+        jdbc.sql("""
+                select id, member_id, explanation, coalesce(approved_amount, computed_amount) as amount, disease
+                from mutualaid_claim where plan_id = :p and member_id in (:m)
+                  and status in ('APPROVED', 'IN_PAYMENT', 'PAID', 'PAYMENT_FAILED')""")
+                .param("p", planId).param("m", members)
+                .query((rs, n) -> {
+                    long member = rs.getLong("member_id");
+                    if (!batch.contains(rs.getLong("id"))) {
+                        BenefitCalculator.YearHistory h = histories.get(member);
+                        boolean firstStay = h.firstStaySubsidyUsed() || ExplanationLine.decodeAll(rs.getString("explanation"))
+                                .stream().anyMatch(l -> l.code().equals("first-stay"));
+                        Set<String> diseases = new HashSet<>(h.diseasesPaid());
+                        if (rs.getString("disease") != null) {
+                            diseases.add(rs.getString("disease"));
+                        }
+                        histories.put(member, new BenefitCalculator.YearHistory(firstStay,
+                                h.paidThisYear().plus(new Money(rs.getBigDecimal("amount"))), diseases));
+                    }
+                    return member;
+                }).list();
+    }
+
+    private static BenefitCalculator.YearHistory granted(BenefitCalculator.YearHistory history, Benefit benefit,
+            Claim claim) {
+        boolean firstStay = history.firstStaySubsidyUsed()
+                || benefit.lines().stream().anyMatch(l -> l.code().equals("first-stay"));
+        Set<String> diseases = new HashSet<>(history.diseasesPaid());
+        if (claim.facts().disease() != null) {
+            diseases.add(claim.facts().disease());
+        }
+        return new BenefitCalculator.YearHistory(firstStay, history.paidThisYear().plus(claim.amountToPay()), diseases);
+    }
+}

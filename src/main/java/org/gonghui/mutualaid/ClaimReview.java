@@ -1,0 +1,132 @@
+package org.gonghui.mutualaid;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.audit.AuditLog;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.Role;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reviewing claims (审核): accept, request documents (补件), adjust with a reason, approve (maker-checker
+ * above the plan's amount), reject with a reason. Only reviewers (or admins) whose subtree holds the
+ * claim. Each action names the version the reviewer saw; if someone else acted in between, it fails
+ * instead of overwriting — so of two reviewers approving at once, one wins.
+ */
+@Service
+public class ClaimReview {
+
+    private final Claims claims;
+    private final ClaimRepository repository;
+    private final ClaimRecords records;
+    private final Plans plans;
+    private final Enrolments enrolments;
+    private final FundLedger ledger;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final MutualAidProperties properties;
+
+    ClaimReview(Claims claims, ClaimRepository repository, ClaimRecords records, Plans plans, Enrolments enrolments,
+            FundLedger ledger, AuditLog audit, ApplicationEventPublisher events, MutualAidProperties properties) {
+        this.claims = claims;
+        this.repository = repository;
+        this.records = records;
+        this.plans = plans;
+        this.enrolments = enrolments;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public ClaimView accept(CurrentUser reviewer, long claimId, Integer version) {
+        Claim claim = reviewable(reviewer, claimId, version);
+        claim.accept();
+        recompute(claim);
+        return save(claim, reviewer, "accepted", null);
+    }
+
+    /** Asks the member for more documents by a deadline (default: the configured number of days). */
+    @Transactional
+    public ClaimView requestDocuments(CurrentUser reviewer, long claimId, Integer version, List<DocumentType> items,
+            String note, LocalDate deadline) {
+        if (items == null || items.isEmpty()) {
+            throw DomainException.invalid("mutualaid.claim.request.items-required");
+        }
+        LocalDate due = deadline != null ? deadline : LocalDate.now().plusDays(properties.documentDeadlineDays());
+        if (due.isBefore(LocalDate.now())) {
+            throw DomainException.invalid("mutualaid.claim.request.deadline-past");
+        }
+        Claim claim = reviewable(reviewer, claimId, version);
+        claim.requestDocuments();
+        int round = records.request(claimId, items, note, due, reviewer.getUsername());
+        String detail = round + ": " + items.stream().map(Enum::name).collect(Collectors.joining(",")) + " / " + due;
+        ClaimView view = save(claim, reviewer, "documents-requested", detail);
+        events.publishEvent(new DocumentsRequested(claimId, view.memberId(), view.coverYear().startYear(),
+                List.copyOf(items), due));
+        return view;
+    }
+
+    @Transactional
+    public ClaimView adjust(CurrentUser reviewer, long claimId, Integer version, Money amount, String reason) {
+        Claim claim = reviewable(reviewer, claimId, version);
+        claim.adjust(amount, reason);
+        return save(claim, reviewer, "adjusted", amount + " " + reason.trim());
+    }
+
+    /** Approves; above the plan's amount the first approval waits for a second, different reviewer. */
+    @Transactional
+    public ClaimView approve(CurrentUser reviewer, long claimId, Integer version) {
+        Claim claim = reviewable(reviewer, claimId, version);
+        if (claim.status() == ClaimStatus.UNDER_REVIEW) {
+            recompute(claim);
+        }
+        PlanView plan = plans.require(claim.planId());
+        boolean approved = claim.approve(reviewer.getUsername(), plan.rules().secondApprovalAbove());
+        ClaimView view = save(claim, reviewer, approved ? "approved" : "first-approval", claim.amountToPay().toString());
+        if (approved) {
+            ledger.benefitApproved(claim.project(), claim.coverYear(), claimId, claim.amountToPay());
+            events.publishEvent(new ClaimApproved(claimId, claim.memberId(), claim.amountToPay().amount()));
+        }
+        return view;
+    }
+
+    @Transactional
+    public ClaimView reject(CurrentUser reviewer, long claimId, Integer version, String reason) {
+        Claim claim = reviewable(reviewer, claimId, version);
+        claim.reject(reason);
+        return save(claim, reviewer, "rejected", reason.trim());
+    }
+
+    /** The rules' amount again, with the member's year as it is now (first-stay subsidy, caps, diseases paid). */
+    void recompute(Claim claim) {
+        PlanView plan = plans.require(claim.planId());
+        EnrolmentView enrolment = enrolments.require(claim.enrolmentId());
+        claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolment.cover(), claim.facts(),
+                records.history(claim.memberId(), plan.id(), claim.id(), null)));
+    }
+
+    private Claim reviewable(CurrentUser reviewer, long claimId, Integer version) {
+        if (!reviewer.isStaff() || !(reviewer.has(Role.REVIEWER) || reviewer.has(Role.ADMIN))) {
+            throw DomainException.forbidden("mutualaid.claim.reviewers-only");
+        }
+        Claim claim = claims.readable(reviewer, claimId);
+        if (version != null && version != claim.version()) {
+            throw new OptimisticLockingFailureException("claim " + claimId + " changed since version " + version);
+        }
+        return claim;
+    }
+
+    private ClaimView save(Claim claim, CurrentUser reviewer, String kind, String detail) {
+        Claim saved = repository.save(claim);
+        records.event(saved.id(), reviewer.getUsername(), kind, detail);
+        audit.record("mutualaid.claim." + kind, "mutualaid_claim", saved.id(), detail);
+        return saved.view();
+    }
+}

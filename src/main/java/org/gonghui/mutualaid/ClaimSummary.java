@@ -1,0 +1,8 @@
+package org.gonghui.mutualaid;
+
+import java.time.Instant;
+
+/** A claim in a reviewer's queue: who, what, how much, and how long it has waited (ageing, in days). */
+public record ClaimSummary(long id, String claimNo, long memberId, String orgPath, String project, CoverYear coverYear,
+        String hospital, ClaimStatus status, Money amount, Instant submittedAt, long ageDays) {
+}

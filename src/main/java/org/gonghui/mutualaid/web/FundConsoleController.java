@@ -1,0 +1,206 @@
+package org.gonghui.mutualaid.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.gonghui.mutualaid.BankResultOutcome;
+import org.gonghui.mutualaid.CoverYear;
+import org.gonghui.mutualaid.Enrolments;
+import org.gonghui.mutualaid.Fund;
+import org.gonghui.mutualaid.PayoutBatchView;
+import org.gonghui.mutualaid.PayoutView;
+import org.gonghui.mutualaid.Payouts;
+import org.gonghui.mutualaid.Plans;
+import org.gonghui.mutualaid.UnitEnrolmentRequest;
+import org.gonghui.mutualaid.UnitEnrolmentResult;
+import org.gonghui.organisation.OrganisationView;
+import org.gonghui.organisation.Organisations;
+import org.gonghui.organisation.TreePath;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.excel.Spreadsheets;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ImportReports;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Console pages for collective enrolment, payout batches, the fund report and the plans. */
+@Controller
+@RequestMapping("/console/mutual-aid")
+class FundConsoleController {
+
+    private final Enrolments enrolments;
+    private final Payouts payouts;
+    private final Fund fund;
+    private final Plans plans;
+    private final Organisations organisations;
+    private final MessageSource messages;
+
+    FundConsoleController(Enrolments enrolments, Payouts payouts, Fund fund, Plans plans, Organisations organisations,
+            MessageSource messages) {
+        this.enrolments = enrolments;
+        this.payouts = payouts;
+        this.fund = fund;
+        this.plans = plans;
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    @GetMapping("/units")
+    String units(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        model.addAttribute("year", coverYear);
+        model.addAttribute("years", plans.years());
+        model.addAttribute("units", enrolments.units(user, coverYear));
+        model.addAttribute("plans", plans.of(coverYear));
+        model.addAttribute("today", LocalDate.now());
+        return "mutualaid/console/units";
+    }
+
+    @PostMapping("/units")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    String enrolUnit(@AuthenticationPrincipal CurrentUser user, @RequestParam String orgCode, @RequestParam String project,
+            @RequestParam int year, @RequestParam(defaultValue = "1") int shares, @RequestParam int insuredStaff,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            @RequestParam(required = false) String paymentRef, @RequestParam(defaultValue = "false") boolean healthDeclared,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        try {
+            TreePath scope = TreePath.scopeOf(user);
+            OrganisationView unit = organisations.findByCode(orgCode).filter(o -> scope.contains(o.path()))
+                    .orElseThrow(() -> DomainException.notFound("organisation.not-found", orgCode));
+            UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(unit.id(), project,
+                    CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+            redirect.addFlashAttribute("result", result);
+            redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
+                    ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+        }
+        return "redirect:/console/mutual-aid/units?year=" + year;
+    }
+
+    @PostMapping("/units/{unitId}/new-hires")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
+    String newHires(@AuthenticationPrincipal CurrentUser user, @PathVariable long unitId, @RequestParam int year,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        try {
+            UnitEnrolmentResult result = enrolments.addNewHires(user, unitId, paidOn, StaffLists.read(file));
+            redirect.addFlashAttribute("result", result);
+            redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
+                    ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+        }
+        return "redirect:/console/mutual-aid/units?year=" + year;
+    }
+
+    @GetMapping("/payouts")
+    String payouts(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("batches", payouts.batches(user));
+        return "mutualaid/console/payouts";
+    }
+
+    @PostMapping("/payouts")
+    String createBatch(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        var batch = payouts.createBatch(user);
+        if (batch.isEmpty()) {
+            redirect.addFlashAttribute("error", msg("mutualaid.payout.none-to-pay"));
+            return "redirect:/console/mutual-aid/payouts";
+        }
+        return "redirect:/console/mutual-aid/payouts/" + batch.get().id();
+    }
+
+    @GetMapping("/payouts/{id}")
+    String batch(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("batch", payouts.batch(user, id));
+        model.addAttribute("payouts", payouts.payouts(user, id));
+        return "mutualaid/console/batch";
+    }
+
+    @GetMapping("/payouts/{id}/transfer.csv")
+    ResponseEntity<byte[]> transferFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        PayoutBatchView batch = payouts.batch(user, id);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(batch.batchNo() + ".csv").build().toString())
+                .body(payouts.transferFile(user, id));
+    }
+
+    @GetMapping("/payouts/{id}/export")
+    void exportBatch(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        PayoutBatchView batch = payouts.batch(user, id);
+        List<PayoutView> rows = payouts.payouts(user, id);
+        ImportReports.excelAttachment(response, batch.batchNo() + ".xlsx");
+        Spreadsheets.write(response.getOutputStream(), batch.batchNo(), List.of(msg("mutualaid.claim.no"),
+                msg("mutualaid.payout.attempt"), msg("mutualaid.claim.amount"), msg("mutualaid.claim.status"),
+                msg("mutualaid.payout.failure-reason")), rows.stream().map(p -> List.of(p.claimNo(), p.attempt(),
+                        p.amount().amount(), msg("mutualaid.payout.status." + p.status()),
+                        p.failureReason() == null ? "" : p.failureReason())).toList());
+    }
+
+    @PostMapping("/payouts/{id}/result")
+    String importResult(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        try {
+            BankResultOutcome outcome = payouts.importResult(user, id, file == null ? new byte[0] : file.getBytes());
+            redirect.addFlashAttribute("message", outcome.repeatedFile() ? msg("mutualaid.payout.result.repeated")
+                    : msg("mutualaid.payout.result", outcome.paid(), outcome.failed(), outcome.alreadySettled(),
+                            outcome.refused().size()));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+        }
+        return "redirect:/console/mutual-aid/payouts/" + id;
+    }
+
+    @PostMapping("/claims/{claimId}/retry")
+    String retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long claimId, @RequestParam long batch,
+            RedirectAttributes redirect) {
+        try {
+            payouts.retry(user, claimId);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+        }
+        return "redirect:/console/mutual-aid/payouts/" + batch;
+    }
+
+    @GetMapping("/fund")
+    String fund(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        model.addAttribute("year", coverYear);
+        model.addAttribute("years", plans.years());
+        model.addAttribute("reports", fund.reports(user, coverYear, LocalDate.now()));
+        return "mutualaid/console/fund";
+    }
+
+    @GetMapping("/plans")
+    String plans(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
+        TreePath.scopeOf(user);
+        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        model.addAttribute("year", coverYear);
+        model.addAttribute("years", plans.years());
+        model.addAttribute("plans", plans.of(coverYear));
+        return "mutualaid/console/plans";
+    }
+
+    private String msg(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+}

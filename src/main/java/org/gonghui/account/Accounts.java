@@ -191,10 +191,7 @@ public class Accounts {
     }
 
     static TreePath scopeOf(CurrentUser user) {
-        if (!user.isStaff()) {
-            throw DomainException.forbidden("error.forbidden");
-        }
-        return new TreePath(user.orgPath());
+        return TreePath.scopeOf(user);
     }
 
     private static String checkedUsername(String username) {

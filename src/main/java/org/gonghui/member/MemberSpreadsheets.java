@@ -184,7 +184,7 @@ public class MemberSpreadsheets {
     }
 
     /** Writes the scoped search result as an Excel file, masked; the export is audit-logged. */
-    @Transactional(readOnly = true)
+    @Transactional
     public void export(TreePath scope, MemberQuery query, OutputStream out) {
         TreePath narrowed = members.narrow(scope, query.orgId());
         List<String> header = EXPORT_COLUMNS.stream().map(c -> message("member.column." + c)).toList();

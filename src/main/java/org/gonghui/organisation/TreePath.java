@@ -19,6 +19,14 @@ public record TreePath(String value) {
         }
     }
 
+    /** The data scope of a staff user: their organisation's subtree. Anyone else is refused. */
+    public static TreePath scopeOf(org.gonghui.shared.security.CurrentUser user) {
+        if (user == null || !user.isStaff()) {
+            throw org.gonghui.shared.DomainException.forbidden("error.forbidden");
+        }
+        return new TreePath(user.orgPath());
+    }
+
     public static TreePath root(long id) {
         return new TreePath("/" + id + "/");
     }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  */
 public class DomainException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHORIZED }
 
     private final Kind kind;
     private final String code;

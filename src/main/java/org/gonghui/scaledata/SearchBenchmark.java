@@ -60,9 +60,9 @@ final class SearchBenchmark {
     List<Result> run() throws Exception {
         List<Result> results = new ArrayList<>();
         for (int s = 0; s < properties.scopes().size(); s++) {
-            OrganisationView org = organisations.findByCode(properties.scopes().get(s)).orElseThrow(
-                    () -> new IllegalStateException("no organisation " + properties.scopes().get(s)
-                            + ": run scripts/scale-data.sh first"));
+            String code = properties.scopes().get(s);
+            OrganisationView org = organisations.findByCode(code).orElseThrow(
+                    () -> new IllegalStateException("no organisation " + code + ": run scripts/scale-data.sh first"));
             TreePath scope = org.treePath();
             long size = members.countActive(scope);
             String label = org.kind().name().toLowerCase() + " " + org.code();

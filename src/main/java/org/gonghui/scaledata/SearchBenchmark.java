@@ -36,6 +36,7 @@ final class SearchBenchmark {
             double p95Millis, double maxMillis, double averageRows) {
     }
 
+    private static final int ROUNDS = 3;
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ITEM = Pattern.compile("\"idNumberMasked\"");
 
@@ -57,8 +58,41 @@ final class SearchBenchmark {
         this.environment = environment;
     }
 
+    /** One case to measure: a query kind in a scope through one front door. */
+    private record Case(String frontDoor, String scope, long scopeMembers, String query, List<String> texts,
+            ToIntFunction<String> search, Latencies latencies, long[] rows) {
+    }
+
+    /**
+     * Warms every case up first, then measures in rounds that interleave the cases, so a burst of load from
+     * elsewhere on the machine spreads over all cases instead of spoiling one.
+     */
     List<Result> run() throws Exception {
-        List<Result> results = new ArrayList<>();
+        List<Case> all = cases();
+        for (Case c : all) {
+            for (int i = 0; i < properties.warmup(); i++) {
+                c.search().applyAsInt(c.texts().get(i % c.texts().size()));
+            }
+        }
+        int perRound = Math.max(1, properties.queries() / ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Case c : all) {
+                for (int i = round * perRound; i < (round + 1) * perRound; i++) {
+                    long started = System.nanoTime();
+                    int found = c.search().applyAsInt(c.texts().get(i % c.texts().size()));
+                    c.latencies().add(System.nanoTime() - started);
+                    c.rows()[0] += found;
+                }
+            }
+        }
+        return all.stream().map(c -> new Result(c.frontDoor(), c.scope(), c.scopeMembers(), c.query(),
+                c.latencies().count(), c.latencies().medianMillis(), c.latencies().percentileMillis(0.95),
+                c.latencies().maxMillis(), c.rows()[0] / (double) c.latencies().count())).toList();
+    }
+
+    private List<Case> cases() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        int measured = Math.max(1, properties.queries() / ROUNDS) * ROUNDS;
         for (int s = 0; s < properties.scopes().size(); s++) {
             String code = properties.scopes().get(s);
             OrganisationView org = organisations.findByCode(code).orElseThrow(
@@ -66,24 +100,25 @@ final class SearchBenchmark {
             TreePath scope = org.treePath();
             long size = members.countActive(scope);
             String label = org.kind().name().toLowerCase() + " " + org.code();
-            Map<String, List<String>> cases = cases(scope);
-            for (Map.Entry<String, List<String>> c : cases.entrySet()) {
-                results.add(measure("service", label, size, c.getKey(), c.getValue(),
+            Map<String, List<String>> texts = texts(scope);
+            for (Map.Entry<String, List<String>> t : texts.entrySet()) {
+                cases.add(new Case("service", label, size, t.getKey(), t.getValue(),
                         text -> members.search(scope, new MemberQuery(text, null, null, null), 0, properties.pageSize())
-                                .items().size()));
+                                .items().size(), new Latencies(measured), new long[1]));
             }
             if (properties.http()) {
                 String token = token(properties.username().get(s));
-                for (Map.Entry<String, List<String>> c : cases.entrySet()) {
-                    results.add(measure("http", label, size, c.getKey(), c.getValue(), text -> get(token, text)));
+                for (Map.Entry<String, List<String>> t : texts.entrySet()) {
+                    cases.add(new Case("http", label, size, t.getKey(), t.getValue(), text -> get(token, text),
+                            new Latencies(measured), new long[1]));
                 }
             }
         }
-        return results;
+        return cases;
     }
 
-    /** The query texts per case, from members sampled at random in the scope. */
-    private Map<String, List<String>> cases(TreePath scope) {
+    /** The query texts per kind of query, from members sampled at random in the scope. */
+    private Map<String, List<String>> texts(TreePath scope) {
         List<String[]> sample = jdbc.query("""
                 select m.name, m.id_number_enc from member m join organisation o on o.id = m.org_id
                 where o.path like ? order by random() limit ?""",
@@ -91,31 +126,13 @@ final class SearchBenchmark {
         if (sample.isEmpty()) {
             throw new IllegalStateException("no members in " + scope);
         }
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        cases.put("name prefix, 1 character", sample.stream().map(m -> m[0].substring(0, 1)).toList());
-        cases.put("name prefix, 2 characters", sample.stream().map(m -> m[0].substring(0, Math.min(2, m[0].length()))).toList());
-        cases.put("name prefix 王 (most common)", sample.stream().map(m -> "王").toList());
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        texts.put("name prefix, 1 character", sample.stream().map(m -> m[0].substring(0, 1)).toList());
+        texts.put("name prefix, 2 characters", sample.stream().map(m -> m[0].substring(0, Math.min(2, m[0].length()))).toList());
+        texts.put("name prefix 王 (most common)", sample.stream().map(m -> "王").toList());
         // decrypting with the platform's key also proves the data was sealed with the key the platform uses
-        cases.put("exact ID number", sample.stream().map(m -> cipher.decrypt(m[1])).toList());
-        return cases;
-    }
-
-    private Result measure(String frontDoor, String scope, long size, String name, List<String> texts,
-            ToIntFunction<String> search) {
-        for (int i = 0; i < properties.warmup(); i++) {
-            search.applyAsInt(texts.get(i % texts.size()));
-        }
-        int n = Math.max(properties.queries(), texts.size());
-        Latencies latencies = new Latencies(n);
-        long rows = 0;
-        for (int i = 0; i < n; i++) {
-            long started = System.nanoTime();
-            int found = search.applyAsInt(texts.get(i % texts.size()));
-            latencies.add(System.nanoTime() - started);
-            rows += found;
-        }
-        return new Result(frontDoor, scope, size, name, n, latencies.medianMillis(), latencies.percentileMillis(0.95),
-                latencies.maxMillis(), rows / (double) n);
+        texts.put("exact ID number", sample.stream().map(m -> cipher.decrypt(m[1])).toList());
+        return texts;
     }
 
     private String token(String username) throws Exception {

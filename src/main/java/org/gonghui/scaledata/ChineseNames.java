@@ -62,11 +62,11 @@ final class ChineseNames {
         return surname(random) + givenName(random, gender);
     }
 
-    static String surname(SplittableRandom random) {
+    private static String surname(SplittableRandom random) {
         return SURNAME_TABLE.draw(random);
     }
 
-    static String givenName(SplittableRandom random, Gender gender) {
+    private static String givenName(SplittableRandom random, Gender gender) {
         boolean male = gender == Gender.MALE;
         if (random.nextDouble() < POPULAR_SHARE) {
             return (male ? MALE_TABLE : FEMALE_TABLE).draw(random);
@@ -77,20 +77,6 @@ final class ChineseNames {
             return String.valueOf(first);
         }
         return String.valueOf(first) + chars.charAt(random.nextInt(chars.length()));
-    }
-
-    /** The surnames, most common first: search benchmarks take their name prefixes from here. */
-    static String[] commonSurnames(int count) {
-        String[] out = new String[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (String) SURNAMES[i][0];
-        }
-        return out;
-    }
-
-    /** Share of a surname (0..1) in the generated population. */
-    static double surnameShare(String surname) {
-        return SURNAME_TABLE.share(surname);
     }
 
     private static Object[][] withRare(Object[][] common, String rare, int weight) {
@@ -138,15 +124,6 @@ final class ChineseNames {
                 }
             }
             return values[low];
-        }
-
-        double share(String value) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i].equals(value)) {
-                    return (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) / (double) cumulative[cumulative.length - 1];
-                }
-            }
-            return 0;
         }
     }
 }

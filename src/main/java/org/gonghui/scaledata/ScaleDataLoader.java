@@ -1,5 +1,6 @@
 package org.gonghui.scaledata;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,9 +36,16 @@ import org.springframework.stereotype.Component;
 @Profile("scaledata")
 class ScaleDataLoader {
 
-    /** Staff accounts for benchmarks and for trying the platform at scale (same names as the demo's). */
+    /** Staff accounts for benchmarks and for trying the platform at scale (the demo's names and password). */
     static final String STAFF_PASSWORD = "Gonghui2026";
-    static final Map<String, String> STAFF = Map.of("admin", "NB", "haishu", "NB-HS", "nanmen", "NB-HS-T01");
+
+    private record Staff(String username, String displayName, String orgCode, Set<Role> roles) {
+    }
+
+    private static final List<Staff> STAFF = List.of(
+            new Staff("admin", "市总管理员", "NB", EnumSet.of(Role.ADMIN, Role.STAFF, Role.REVIEWER)),
+            new Staff("haishu", "海曙区工作人员", "NB-HS", EnumSet.of(Role.STAFF, Role.REVIEWER)),
+            new Staff("nanmen", "南门街道工作人员", "NB-HS-T01", EnumSet.of(Role.STAFF)));
 
     private static final Logger log = LoggerFactory.getLogger(ScaleDataLoader.class);
     private static final List<String> MEMBER_TABLES = List.of("member", "member_status_change");
@@ -62,6 +71,7 @@ class ScaleDataLoader {
 
     /** Loads everything; the phases and their durations in milliseconds, in order. */
     Map<String, Long> load() throws Exception {
+        requireEnoughConnections();
         requireEmpty();
         Map<String, Long> phases = new LinkedHashMap<>();
         long started = System.nanoTime();
@@ -96,6 +106,15 @@ class ScaleDataLoader {
                 population.size() + " rows: " + MemberRows.REASON);
         lap(phases, "staff accounts", started);
         return phases;
+    }
+
+    /** Each worker holds two connections; the index rebuild and this thread need some too. */
+    private void requireEnoughConnections() {
+        if (dataSource instanceof HikariDataSource pool
+                && pool.getMaximumPoolSize() < 2 * properties.workers() + 1) {
+            throw new IllegalStateException(properties.workers() + " workers need "
+                    + (2 * properties.workers() + 1) + " connections; raise spring.datasource.hikari.maximum-pool-size");
+        }
     }
 
     private void requireEmpty() {
@@ -148,12 +167,10 @@ class ScaleDataLoader {
         OrganisationView city = organisations.findByCode("NB").orElseThrow();
         CurrentUser system = new CurrentUser(0, MemberRows.ACTOR, MemberRows.ACTOR, null, city.id(), city.path(), null,
                 EnumSet.of(Role.ADMIN), false, true);
-        accounts.createStaff(system, "admin", "市总管理员", STAFF_PASSWORD, city.id(),
-                EnumSet.of(Role.ADMIN, Role.STAFF, Role.REVIEWER));
-        accounts.createStaff(system, "haishu", "海曙区工作人员", STAFF_PASSWORD,
-                organisations.findByCode(STAFF.get("haishu")).orElseThrow().id(), EnumSet.of(Role.STAFF, Role.REVIEWER));
-        accounts.createStaff(system, "nanmen", "南门街道工作人员", STAFF_PASSWORD,
-                organisations.findByCode(STAFF.get("nanmen")).orElseThrow().id(), EnumSet.of(Role.STAFF));
+        for (Staff staff : STAFF) {
+            accounts.createStaff(system, staff.username(), staff.displayName(), STAFF_PASSWORD,
+                    organisations.findByCode(staff.orgCode()).orElseThrow().id(), staff.roles());
+        }
     }
 
     private static long lap(Map<String, Long> phases, String phase, long started) {

@@ -127,7 +127,8 @@ class DemoData implements ApplicationRunner, DemoAccounts {
                     district[1] + (park ? "工会" : "总工会"), "NB-" + district[0]);
             int townships = park ? 4 : 12;
             for (int t = 0; t < townships; t++) {
-                String name = TOWNSHIP_STEMS[stem++ % TOWNSHIP_STEMS.length] + (t % 3 == 2 ? "镇" : "街道");
+                String name = TOWNSHIP_STEMS[stem++ % TOWNSHIP_STEMS.length].replaceAll("[镇乡]$", "")
+                        + (t % 3 == 2 ? "镇" : "街道");
                 OrganisationView township = organisations.create(all, top.id(), OrganisationKind.TOWNSHIP,
                         district[1] + name + "总工会", String.format("NB-%s-T%02d", district[0], t + 1));
                 OrganisationView community = organisations.create(all, township.id(), OrganisationKind.COMMUNITY,

@@ -100,13 +100,17 @@ class Member {
 
     void changeContact(String newName, Sealed newPhone, MemberType newType, String newCardNumber) {
         this.name = checkedName(newName);
-        this.phoneEnc = newPhone.encrypted();
-        this.phoneHash = newPhone.hash();
-        this.phoneMasked = newPhone.masked();
+        if (newPhone != null) {
+            this.phoneEnc = newPhone.encrypted();
+            this.phoneHash = newPhone.hash();
+            this.phoneMasked = newPhone.masked();
+        }
         if (newType != null) {
             this.memberType = newType;
         }
-        this.cardNumber = checkedCard(newCardNumber);
+        if (newCardNumber != null && !newCardNumber.isBlank()) {
+            this.cardNumber = checkedCard(newCardNumber);
+        }
         touch();
     }
 

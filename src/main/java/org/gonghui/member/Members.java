@@ -55,7 +55,7 @@ public class Members {
         if (!org.isActive()) {
             throw DomainException.conflict("organisation.closed", org.name());
         }
-        Member member = registerUnchecked(org, form);
+        Member member = insert(org, form);
         audit.record("member.register", "member", member.id(), null);
         return member.view(org.name(), org.path());
     }
@@ -71,8 +71,7 @@ public class Members {
         return count;
     }
 
-    /** Registration without audit line, for imports and demo data (the caller audits the batch). */
-    Member registerUnchecked(OrganisationView org, NewMember form) {
+    private Member insert(OrganisationView org, NewMember form) {
         IdNumber idNumber = new IdNumber(form.idNumber());
         PhoneNumber phone = form.phone() == null || form.phone().isBlank() ? null : new PhoneNumber(form.phone());
         if (repository.findByIdNumberHash(cipher.hash(idNumber.value())).isPresent()) {
@@ -172,11 +171,14 @@ public class Members {
         return viewOf(member);
     }
 
-    /** Corrects name, phone, type or card number (the ID number never changes: it is the person). */
+    /**
+     * Corrects name, phone, type or card number (the ID number never changes: it is the person). A blank
+     * phone or card number keeps the current one.
+     */
     @Transactional
     public MemberView update(TreePath scope, long id, String name, String phone, MemberType type, String cardNumber) {
         Member member = requireInScope(scope, id);
-        Sealed sealedPhone = Sealed.of(cipher, null, null);
+        Sealed sealedPhone = null; // keep the phone unless a new one is given
         if (phone != null && !phone.isBlank()) {
             PhoneNumber number = new PhoneNumber(phone);
             Optional<Member> holder = repository.findByPhoneHash(cipher.hash(number.value()));

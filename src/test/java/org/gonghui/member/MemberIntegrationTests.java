@@ -141,6 +141,25 @@ class MemberIntegrationTests {
     }
 
     @Test
+    void correctionsKeepABlankPhoneAndRefuseAnotherMembersPhone() {
+        String phone = Fixtures.newPhone();
+        String otherPhone = Fixtures.newPhone();
+        MemberView member = register("更正测试", "NB-HS-T01-E1", Fixtures.newIdNumber(), phone);
+        register("他人", "NB-HS-T01-E1", Fixtures.newIdNumber(), otherPhone);
+        TreePath haishu = org("NB-HS").treePath();
+        MemberView corrected = members.update(haishu, member.id(), "更正后", "", MemberType.MIGRANT, "");
+        assertThat(corrected.name()).isEqualTo("更正后");
+        assertThat(corrected.type()).isEqualTo(MemberType.MIGRANT);
+        assertThat(members.reveal(haishu, member.id(), PersonalField.PHONE)).isEqualTo(phone);
+        assertThatThrownBy(() -> members.update(haishu, member.id(), "更正后", otherPhone, null, null))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("member.phone.taken");
+        String newPhone = Fixtures.newPhone();
+        members.update(haishu, member.id(), "更正后", newPhone, null, null);
+        assertThat(members.findByPhone(newPhone)).map(MemberView::id).contains(member.id());
+        assertThat(members.findByPhone(phone)).isEmpty();
+    }
+
+    @Test
     void importIsAllOrNothingWithLocalisedReasons() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         String id1 = Fixtures.newIdNumber();

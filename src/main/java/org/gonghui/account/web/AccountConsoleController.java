@@ -10,8 +10,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,12 +31,12 @@ class AccountConsoleController {
 
     private final Accounts accounts;
     private final Organisations organisations;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    AccountConsoleController(Accounts accounts, Organisations organisations, MessageSource messages) {
+    AccountConsoleController(Accounts accounts, Organisations organisations, ConsoleActions actions) {
         this.accounts = accounts;
         this.organisations = organisations;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -90,19 +89,10 @@ class AccountConsoleController {
     }
 
     private String act(RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", message("common.saved"));
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", message(e.code(), e.args()));
-        }
-        return "redirect:/console/accounts";
+        return actions.run(redirect, "/console/accounts", action);
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+        return actions.message(code, args);
     }
 }

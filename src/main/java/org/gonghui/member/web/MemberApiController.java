@@ -23,8 +23,6 @@ import org.gonghui.shared.PageResult;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.web.ImportReports;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -132,9 +130,7 @@ class MemberApiController {
         if (orgId != null) {
             organisations.requireInScope(orgId, scope);
         }
-        response.setContentType(ImportReports.XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("members-" + LocalDate.now() + ".xlsx").build().toString());
+        ImportReports.excelAttachment(response, "members-" + LocalDate.now() + ".xlsx");
         sheets.export(scope, new MemberQuery(q, orgId, type, status), response.getOutputStream());
     }
 

@@ -21,12 +21,9 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,14 +47,14 @@ class MemberConsoleController {
     private final Members members;
     private final MemberSpreadsheets sheets;
     private final Organisations organisations;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
     MemberConsoleController(Members members, MemberSpreadsheets sheets, Organisations organisations,
-            MessageSource messages) {
+            ConsoleActions actions) {
         this.members = members;
         this.sheets = sheets;
         this.organisations = organisations;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -112,6 +109,7 @@ class MemberConsoleController {
         model.addAttribute("member", members.view(scope, id));
         model.addAttribute("history", members.history(scope, id));
         model.addAttribute("statuses", MemberStatus.values());
+        model.addAttribute("types", MemberType.values());
         return "member/detail";
     }
 
@@ -130,33 +128,27 @@ class MemberConsoleController {
             @RequestParam(defaultValue = "") String toOrgCode, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         TreePath scope = TreePath.scopeOf(user);
-        try {
+        members.view(scope, id);
+        return actions.run(redirect, "/console/members/" + id, () -> {
             OrganisationView target = organisations.findByCode(toOrgCode).filter(o -> scope.contains(o.path()))
                     .orElseThrow(() -> DomainException.invalid("member.import.unknown-organisation", toOrgCode));
             members.transfer(scope, id, target.id(), reason);
-            redirect.addFlashAttribute("notice", message("common.saved"));
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", message(e.code(), e.args()));
-        }
-        return "redirect:/console/members/" + id;
+        });
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) MemberType type,
+            @RequestParam(required = false) String cardNumber, RedirectAttributes redirect) {
+        return actions.run(redirect, "/console/members/" + id,
+                () -> members.update(TreePath.scopeOf(user), id, name, phone, type, cardNumber));
     }
 
     @PostMapping("/{id}/status")
     String status(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam MemberStatus status,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            members.changeStatus(TreePath.scopeOf(user), id, status, reason);
-            redirect.addFlashAttribute("notice", message("common.saved"));
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", message(e.code(), e.args()));
-        }
-        return "redirect:/console/members/" + id;
+        return actions.run(redirect, "/console/members/" + id,
+                () -> members.changeStatus(TreePath.scopeOf(user), id, status, reason));
     }
 
     @GetMapping("/export")
@@ -168,9 +160,7 @@ class MemberConsoleController {
         if (orgId != null) {
             organisations.requireInScope(orgId, scope);
         }
-        response.setContentType(ImportReports.XLSX.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("members-" + LocalDate.now() + ".xlsx").build().toString());
+        ImportReports.excelAttachment(response, "members-" + LocalDate.now() + ".xlsx");
         sheets.export(scope, new MemberQuery(q, orgId, type, status), response.getOutputStream());
     }
 
@@ -205,7 +195,7 @@ class MemberConsoleController {
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+        return actions.message(code, args);
     }
 
     private static java.util.Optional<Object> opt(Object value) {

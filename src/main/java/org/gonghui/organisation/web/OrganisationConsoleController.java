@@ -13,9 +13,8 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,12 +38,12 @@ class OrganisationConsoleController {
 
     private final Organisations organisations;
     private final OrganisationImport importer;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    OrganisationConsoleController(Organisations organisations, OrganisationImport importer, MessageSource messages) {
+    OrganisationConsoleController(Organisations organisations, OrganisationImport importer, ConsoleActions actions) {
         this.organisations = organisations;
         this.importer = importer;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -152,18 +151,11 @@ class OrganisationConsoleController {
         return "organisation/import";
     }
 
+    /** Runs a change; afterwards shows the organisation it produced (a new child) or the one acted on. */
     private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<Long> action) {
-        long target = id;
-        try {
-            target = action.get();
-            redirect.addFlashAttribute("notice", message("common.saved"));
-        } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND && e.code().equals("organisation.not-found")) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", message(e.code(), e.args()));
-        }
-        return "redirect:/console/organisations/" + target;
+        java.util.concurrent.atomic.AtomicLong shown = new java.util.concurrent.atomic.AtomicLong(id);
+        actions.run(redirect, "", () -> shown.set(action.get()));
+        return "redirect:/console/organisations/" + shown.get();
     }
 
     private Map<Long, Integer> counts(List<OrganisationView> nodes) {
@@ -171,6 +163,6 @@ class OrganisationConsoleController {
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+        return actions.message(code, args);
     }
 }

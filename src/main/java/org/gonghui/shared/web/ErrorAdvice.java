@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -104,6 +105,12 @@ class ErrorAdvice {
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.NOT_FOUND, "error.not-found", message("error.not-found"), Map.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Object integrity(Exception e, HttpServletRequest request) {
+        log.info("refused by a database constraint: {}", e.getMessage());
+        return answer(request, HttpStatus.CONFLICT, "error.conflict", message("error.conflict"), Map.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

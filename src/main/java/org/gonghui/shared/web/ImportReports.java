@@ -36,6 +36,13 @@ public class ImportReports {
         return excel(workbook, "errors.xlsx");
     }
 
+    /** Starts an Excel download written straight to the response (for streamed exports). */
+    public static void excelAttachment(jakarta.servlet.http.HttpServletResponse response, String filename) {
+        response.setContentType(XLSX.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString());
+    }
+
     /** An Excel download response. */
     public static ResponseEntity<byte[]> excel(byte[] workbook, String filename) {
         return ResponseEntity.ok()

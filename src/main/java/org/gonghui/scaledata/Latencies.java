@@ -2,18 +2,24 @@ package org.gonghui.scaledata;
 
 import java.util.Arrays;
 
-/** Measured durations of one benchmark case, in nanoseconds, and their order statistics. */
+/** Measured calls of one benchmark case: their durations in nanoseconds, order statistics, rows found. */
 final class Latencies {
 
     private final long[] nanos;
     private int count;
+    private long rows;
 
     Latencies(int capacity) {
         this.nanos = new long[capacity];
     }
 
-    void add(long duration) {
+    void add(long duration, int rowsFound) {
         nanos[count++] = duration;
+        rows += rowsFound;
+    }
+
+    double averageRows() {
+        return count == 0 ? 0 : rows / (double) count;
     }
 
     int count() {

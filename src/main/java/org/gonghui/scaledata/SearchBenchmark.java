@@ -60,7 +60,7 @@ final class SearchBenchmark {
 
     /** One case to measure: a query kind in a scope through one front door. */
     private record Case(String frontDoor, String scope, long scopeMembers, String query, List<String> texts,
-            ToIntFunction<String> search, Latencies latencies, long[] rows) {
+            ToIntFunction<String> search, Latencies latencies) {
     }
 
     /**
@@ -80,14 +80,13 @@ final class SearchBenchmark {
                 for (int i = round * perRound; i < (round + 1) * perRound; i++) {
                     long started = System.nanoTime();
                     int found = c.search().applyAsInt(c.texts().get(i % c.texts().size()));
-                    c.latencies().add(System.nanoTime() - started);
-                    c.rows()[0] += found;
+                    c.latencies().add(System.nanoTime() - started, found);
                 }
             }
         }
         return all.stream().map(c -> new Result(c.frontDoor(), c.scope(), c.scopeMembers(), c.query(),
                 c.latencies().count(), c.latencies().medianMillis(), c.latencies().percentileMillis(0.95),
-                c.latencies().maxMillis(), c.rows()[0] / (double) c.latencies().count())).toList();
+                c.latencies().maxMillis(), c.latencies().averageRows())).toList();
     }
 
     private List<Case> cases() throws Exception {
@@ -104,13 +103,13 @@ final class SearchBenchmark {
             for (Map.Entry<String, List<String>> t : texts.entrySet()) {
                 cases.add(new Case("service", label, size, t.getKey(), t.getValue(),
                         text -> members.search(scope, new MemberQuery(text, null, null, null), 0, properties.pageSize())
-                                .items().size(), new Latencies(measured), new long[1]));
+                                .items().size(), new Latencies(measured)));
             }
             if (properties.http()) {
                 String token = token(properties.username().get(s));
                 for (Map.Entry<String, List<String>> t : texts.entrySet()) {
                     cases.add(new Case("http", label, size, t.getKey(), t.getValue(), text -> get(token, text),
-                            new Latencies(measured), new long[1]));
+                            new Latencies(measured)));
                 }
             }
         }

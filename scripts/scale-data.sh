@@ -47,8 +47,8 @@ echo "== building the jar"
 ./mvnw -o -q -B package -DskipTests
 
 echo "== loading into $GONGHUI_DB_URL (data directory $DATA_DIR)"
-started=$(date +%s.%N)
+started=$(date +%s%N)
 java -jar target/gonghui.jar --spring.profiles.active=postgres,scaledata --gonghui.data-dir="$DATA_DIR" "${args[@]}"
-ended=$(date +%s.%N)
-printf '== done in %.1f s, including JVM start and migrations; database size %s\n' "$(echo "$ended - $started" | bc)" \
+ended=$(date +%s%N)
+printf '== done in %d s, including JVM start and migrations; database size %s\n' $(( (ended - started) / 1000000000 )) \
   "$(psql -h "$host" -p "$port" -U "$GONGHUI_DB_USER" -d "$db" -qAt -c "select pg_size_pretty(pg_database_size(current_database()))")"

@@ -86,6 +86,29 @@ class MemberIntegrationTests {
     }
 
     @Test
+    void listsNameMatchesInNameOrderPageByPageInDistrictsAndTownships() {
+        String prefix = "序" + Fixtures.unique("");
+        MemberView c = register(prefix + "丙", "NB-HS-T01-C1", Fixtures.newIdNumber(), null);
+        MemberView a = register(prefix + "甲", "NB-HS-T01-E1", Fixtures.newIdNumber(), null);
+        MemberView b = register(prefix + "乙", "NB-HS-T01-C1", Fixtures.newIdNumber(), null);
+        MemberView elsewhere = register(prefix + "丁", "NB-HS-T02-E1", Fixtures.newIdNumber(), null);
+        MemberQuery query = new MemberQuery(prefix, null, null, null);
+        List<Long> inTownship = java.util.stream.Stream.of(a, b, c)
+                .sorted(java.util.Comparator.comparing(MemberView::name)).map(MemberView::id).toList();
+
+        // a township (three levels deep) and a district are searched differently; both give name order
+        TreePath township = org("NB-HS-T01").treePath();
+        var first = members.search(township, query, 0, 2);
+        var second = members.search(township, query, 1, 2);
+        assertThat(first.items()).extracting(MemberView::id).containsExactlyElementsOf(inTownship.subList(0, 2));
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.items()).extracting(MemberView::id).containsExactly(inTownship.get(2));
+        assertThat(members.search(org("NB-HS").treePath(), query, 0, 20).items()).extracting(MemberView::id)
+                .containsExactlyElementsOf(java.util.stream.Stream.of(a, b, c, elsewhere)
+                        .sorted(java.util.Comparator.comparing(MemberView::name)).map(MemberView::id).toList());
+    }
+
+    @Test
     void pagesThroughResultsWithoutCountingTheTable() {
         TreePath haishu = org("NB-HS").treePath();
         var first = members.search(haishu, MemberQuery.all(), 0, 5);

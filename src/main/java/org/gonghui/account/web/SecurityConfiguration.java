@@ -103,7 +103,7 @@ class SecurityConfiguration {
                 Authentication authentication) throws IOException {
             boolean staff = authentication.getPrincipal() instanceof CurrentUser user && user.isStaff();
             SavedRequest saved = cache.getRequest(request, response);
-            String target = staff ? "/console" : "/me";
+            String target = staff ? "/console" : isMerchant(authentication) ? "/merchant" : "/me";
             if (saved != null) {
                 target = saved.getRedirectUrl();
                 cache.removeRequest(request, response);
@@ -114,6 +114,11 @@ class SecurityConfiguration {
             }
             redirect.sendRedirect(request, response, target);
         }
+    }
+
+    private static boolean isMerchant(Authentication authentication) {
+        return authentication.getPrincipal() instanceof CurrentUser user
+                && user.has(org.gonghui.shared.security.Role.MERCHANT);
     }
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The activity rush benchmark (not a test): starts Gonghui on PostgreSQL, seeds signed-in benchmark members,
+# fires bursts over HTTP from a separate load-generator process and checks exactness in the database; measures the
+# pgbench references on the same PostgreSQL and prints the ratios.
+#
+#   scripts/bench/bench.sh                 # all scenarios, RUNS times (median reported)
+#   RUNS=1 ATTEMPTS=20000 scripts/bench/bench.sh   # a quick look
+#   scripts/bench/bench.sh restart         # a burst during which the database drops all of the app's connections
+#                                          # three times (pg_terminate_backend on this database only: the
+#                                          # PostgreSQL server is shared with others), then the exactness check
+#
+# Environment: DB (gonghui_bench), PORT (28431), MEMBERS (100000), ATTEMPTS (200000), CONCURRENCY (128),
+# RUNS (3), PGHOST (127.0.0.1), PGUSER (postgres). The 3.55-million-member scale data (scripts/scale-data.sh), when
+# loaded into the same database first, is simply there: the benchmark members are added beside it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+DB=${DB:-gonghui_bench}
+PORT=${PORT:-28431}
+MEMBERS=${MEMBERS:-100000}
+ATTEMPTS=${ATTEMPTS:-200000}
+CONCURRENCY=${CONCURRENCY:-128}
+RUNS=${RUNS:-3}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+WORK=$ROOT/target/bench
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$WORK"
+PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $DB"
+
+log() { printf '== %s\n' "$*" >&2; }
+
+[ -f target/gonghui.jar ] || { log "building the jar"; ./mvnw -o -q -B package -DskipTests; }
+javac -d "$WORK/lg" scripts/bench/LoadGen.java
+
+if ! psql -X -tAc "select 1 from pg_database where datname = '$DB'" -d postgres | grep -q 1; then
+  log "creating database $DB"; psql -X -qc "create database $DB" -d postgres
+fi
+
+log "starting Gonghui on PostgreSQL ($DB) at port $PORT"
+GONGHUI_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" java -Xms512m -Xmx1g -jar target/gonghui.jar \
+  --spring.profiles.active=postgres --server.port=$PORT --gonghui.demo=true --gonghui.demo-members=2000 \
+  --gonghui.data-dir="$WORK/data" --gonghui.api.principal-cache-seconds=900 --logging.level.org.gonghui=WARN > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $APP 2>/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" >/dev/null
+
+log "seeding $MEMBERS benchmark members with accounts and tokens"
+$PSQL -v members="$MEMBERS" -f scripts/bench/seed.sql
+
+ADMIN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"admin","password":"Gonghui2026"}' \
+  "$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+json() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+activity() { # title capacity
+  local opens closes
+  opens=$(TZ=Asia/Shanghai date -d '-1 hour' +%Y-%m-%dT%H:%M:%S); closes=$(TZ=Asia/Shanghai date -d '+2 days' +%Y-%m-%dT%H:%M:%S)
+  curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$BASE/api/v1/activities" -d \
+    "{\"title\":\"$1\",\"category\":\"TRAINING\",\"mode\":\"FIRST_COME\",\"capacity\":$2,\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"sessions\":\"$(TZ=Asia/Shanghai date -d '+5 days' +%Y-%m-%d) 14:00 90\"}" | json
+}
+offer() { # title total
+  local opens closes
+  opens=$(TZ=Asia/Shanghai date -d '-1 hour' +%Y-%m-%dT%H:%M:%S); closes=$(TZ=Asia/Shanghai date -d '+2 days' +%Y-%m-%dT%H:%M:%S)
+  curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$BASE/api/v1/vouchers/offers" -d \
+    "{\"title\":\"$1\",\"price\":1.00,\"totalQuantity\":$2,\"perMember\":1,\"claimOpensAt\":\"$opens\",\"claimClosesAt\":\"$closes\",\"validFrom\":\"$opens\",\"validUntil\":\"$closes\"}" | json
+}
+
+loadgen() { # kind targets attempts out
+  java -Xmx1g -cp "$WORK/lg" LoadGen --base "$BASE" --members "$MEMBERS" --attempts "$3" --concurrency "$CONCURRENCY" \
+    --kind "$1" --targets "$2" --out "$4" --seed "$RANDOM" ${5:+--warmup yes}
+}
+
+# exactness: oversold, duplicates, lost (told 201, not stored), phantom (stored, not told 201)
+check() { # kind ids(csv) okfile
+  local table=registration key=activity_id held="status in ('CONFIRMED','OFFERED')" cap="(select capacity from activity where id = t.k)"
+  if [ "$1" = voucher ]; then table=voucher; key=offer_id; held="true"; cap="(select total_quantity from welfare_offer where id = t.k)"; fi
+  $PSQL -tA -F ' ' <<SQL
+create temporary table ok (n int, k bigint);
+\copy ok from '$3' with (format csv)
+create temporary table held as
+  select r.$key as k, r.member_id, r.id from $table r where r.$key in ($2) and $held;
+select 'stored=' || (select count(*) from held),
+  'oversold=' || (select coalesce(sum(greatest(0, c - $cap)), 0) from (select k, count(*) c from held group by k) t),
+  'duplicates=' || (select count(*) from (select k, member_id from held group by k, member_id having count(*) > 1) d),
+  'lost=' || (select count(*) from ok left join member m on m.id_number_hash = 'bench-' || ok.n
+              left join held h on h.member_id = m.id and h.k = ok.k where h.id is null),
+  'phantom=' || (select count(*) from held h join member m on m.id = h.member_id
+              where not exists (select 1 from ok where 'bench-' || ok.n = m.id_number_hash and ok.k = h.k));
+SQL
+}
+
+pgb() { # script clients
+  pgbench -n -c "$2" -j 2 -T 15 -f "$1" "$DB" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+if [ "${1:-}" = restart ]; then
+  A=$(activity "断线演练" "$((ATTEMPTS / 4))")
+  log "burst on activity $A; the database drops the app's connections after 5, 7 and 9 s"
+  ( for t in 5 2 2; do sleep $t; log "dropping connections"
+      psql -X -qtAc "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" -d postgres
+    done ) &
+  loadgen register "$A" "$ATTEMPTS" "$WORK/restart-ok.csv" | tee "$WORK/restart.txt"
+  wait
+  log "exactness (phantom may only be members answered 409 activity.refused.busy: told to look up the result)"
+  check register "$A" "$WORK/restart-ok.csv"
+  exit 0
+fi
+
+: > "$WORK/summary.txt"
+for run in $(seq 1 "$RUNS"); do
+  log "run $run/$RUNS: pgbench references (8 clients, 15 s)"
+  $PSQL -f scripts/bench/pgbench-setup.sql
+  echo "ceiling $(pgb scripts/bench/pgbench-ceiling.sql 8)" >> "$WORK/summary.txt"
+  echo "naive $(pgb scripts/bench/pgbench-naive.sql 8)" >> "$WORK/summary.txt"
+  echo "naive64 $(pgb scripts/bench/pgbench-naive.sql 64)" >> "$WORK/summary.txt"
+
+  ONE=$(activity "单个热门活动 $run" 500)
+  log "run $run: $ATTEMPTS attempts by $MEMBERS members on one activity with 500 places ($ONE)"
+  loadgen register "$ONE" "$ATTEMPTS" "$WORK/one-ok.csv" warm | tee "$WORK/one-$run.txt"
+  echo "one $(head -1 "$WORK/one-$run.txt") $(check register "$ONE" "$WORK/one-ok.csv")" >> "$WORK/summary.txt"
+
+  log "run $run: $((ATTEMPTS / 4)) more attempts on the full activity (refusals)"
+  loadgen register "$ONE" "$((ATTEMPTS / 4))" "$WORK/full-ok.csv" | tee "$WORK/full-$run.txt"
+  echo "full $(head -1 "$WORK/full-$run.txt")" >> "$WORK/summary.txt"
+
+  IDS=$(for i in $(seq 1 100); do activity "百个活动 $run-$i" 500; done | paste -sd,)
+  log "run $run: $ATTEMPTS attempts over 100 activities with 500 places each"
+  loadgen register "$IDS" "$ATTEMPTS" "$WORK/many-ok.csv" warm | tee "$WORK/many-$run.txt"
+  echo "many $(head -1 "$WORK/many-$run.txt") $(check register "$IDS" "$WORK/many-ok.csv")" >> "$WORK/summary.txt"
+
+  OFFER=$(offer "一元看大片 $run" 10000)
+  log "run $run: $ATTEMPTS voucher claims on an offer of 10,000"
+  loadgen voucher "$OFFER" "$ATTEMPTS" "$WORK/voucher-ok.csv" warm | tee "$WORK/voucher-$run.txt"
+  echo "voucher $(head -1 "$WORK/voucher-$run.txt") $(check voucher "$OFFER" "$WORK/voucher-ok.csv")" >> "$WORK/summary.txt"
+done
+
+field() { grep "^$1 " "$WORK/summary.txt" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p" | median; }
+sum() { grep "^$1 " "$WORK/summary.txt" | sed -n "s/.* $2=\([0-9]*\).*/\1/p" | awk '{s+=$1} END {print s+0}'; }
+CEIL=$(grep '^ceiling ' "$WORK/summary.txt" | awk '{print $2}' | median)
+NAIVE=$(grep '^naive ' "$WORK/summary.txt" | awk '{print $2}' | median)
+NAIVE64=$(grep '^naive64 ' "$WORK/summary.txt" | awk '{print $2}' | median)
+echo
+echo "==================== activity rush benchmark: medians of $RUNS runs ===================="
+printf 'pgbench ceiling (insert under unique index, 8 clients): %s tx/s\n' "$CEIL"
+printf 'pgbench naive (lock activity row, update, insert): %s tx/s at 8 clients, %s at 64\n' "$NAIVE" "$NAIVE64"
+for s in one many voucher full; do
+  printf '%-8s attempts/s=%-8s median_ms=%-7s p99_ms=%-8s confirmed=%-6s oversold=%s duplicates=%s lost=%s phantom=%s\n' "$s" \
+    "$(field $s attempts_per_s)" "$(field $s median_ms)" "$(field $s p99_ms)" "$(field $s ok)" \
+    "$(sum $s oversold)" "$(sum $s duplicates)" "$(sum $s lost)" "$(sum $s phantom)"
+done
+MANY=$(field many attempts_per_s); ONE_RATE=$(field one attempts_per_s); FULL=$(field full attempts_per_s)
+STORED=$(grep '^many ' "$WORK/summary.txt" | awk '{for(i=1;i<=NF;i++){if($i~/^seconds=/){split($i,a,"=");s=a[2]} if($i~/^ok=/){split($i,b,"=");o=b[2]}} print o/s}' | median)
+echo "stored registrations/s during the 100-activity burst: $STORED"
+python3 - "$CEIL" "$NAIVE" "$NAIVE64" "$ONE_RATE" "$MANY" "$STORED" "$FULL" <<'PY'
+import sys
+ceil, naive, naive64, one, many, stored, full = map(float, sys.argv[1:])
+print(f"service/ceiling: one activity {one/ceil:.2f}, 100 activities {many/ceil:.2f} (stored rows/s {stored/ceil:.2f})")
+print(f"service/naive(8 clients): one activity {one/naive:.2f}, 100 activities {many/naive:.2f}; vs naive at 64 clients: {many/naive64:.2f}")
+print(f"refusals of a full activity vs registrations: {full/stored:.1f}x the stored-registration rate, {full/many:.1f}x the mixed attempt rate")
+PY

@@ -1,0 +1,108 @@
+package org.gonghui.activity;
+
+import java.util.BitSet;
+import java.util.Collection;
+
+/**
+ * The free numbers 1..capacity of one activity's places (or one offer's vouchers), kept in memory. Taking a
+ * number is the admission gate in front of the database: once every number is stored the answer is "full"
+ * without a round trip. While numbers are in flight (taken, not yet stored or given back) a newcomer waits
+ * briefly for their outcome rather than being told "full" too early.
+ *
+ * <p>The database stays the judge — a number is held only by a stored row, under a unique index — so a stale
+ * pool can cause a retry but never an oversell.
+ */
+final class NumberPool {
+
+    private final int capacity;
+    private final BitSet free;
+    private int cursor;
+    private volatile int available;
+    private volatile int inFlight;
+
+    NumberPool(int capacity, Collection<Integer> taken) {
+        this.capacity = capacity;
+        this.free = new BitSet(capacity + 1);
+        free.set(1, capacity + 1);
+        for (Integer n : taken) {
+            if (n != null && n >= 1 && n <= capacity) {
+                free.clear(n);
+            }
+        }
+        this.available = free.cardinality();
+        this.cursor = 1;
+    }
+
+    /**
+     * A free number, or -1 when none is left. When all free numbers are in flight, waits up to
+     * {@code waitMillis} for one to come back. The caller must {@link #stored} or {@link #give} it.
+     */
+    synchronized int take(long waitMillis) {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        while (available == 0 && inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return -1;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        if (available == 0) {
+            return -1;
+        }
+        int n = free.nextSetBit(cursor);
+        if (n < 0) {
+            n = free.nextSetBit(1);
+        }
+        free.clear(n);
+        available--;
+        inFlight++;
+        cursor = n + 1;
+        return n;
+    }
+
+    /** The taken number is now held by a stored row. */
+    synchronized void stored() {
+        if (inFlight > 0) {
+            inFlight--;
+        }
+        notifyAll();
+    }
+
+    /** A taken number that was not stored after all. */
+    synchronized void give(int n) {
+        if (inFlight > 0) {
+            inFlight--;
+        }
+        release(n);
+    }
+
+    /** A number freed by a cancellation (not taken from this pool). */
+    synchronized void release(int n) {
+        if (n >= 1 && n <= capacity && !free.get(n)) {
+            free.set(n);
+            available++;
+            if (n < cursor) {
+                cursor = n;
+            }
+        }
+        notifyAll();
+    }
+
+    /** Every number is stored: the fast refusal, read without locking. */
+    boolean isFull() {
+        return available == 0 && inFlight == 0;
+    }
+
+    int available() {
+        return available;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+}

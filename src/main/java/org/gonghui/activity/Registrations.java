@@ -1,0 +1,395 @@
+package org.gonghui.activity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.PageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Members registering for activities: first come first served with a waitlist, or lottery entries.
+ *
+ * <p>Exactness: a place is a number 1..capacity, handed out by an in-memory {@link NumberPool} and stored on
+ * the registration under a unique index (activity, place); a second unique index (activity, member) allows one
+ * registration per member. So the database can never hold more places than the capacity nor two
+ * registrations of one member, whatever the concurrency, and no hot counter row serialises the rush. The
+ * answer is given only after the commit; when the outcome of a commit is unknown the database is asked
+ * before answering.
+ */
+@Service
+public class Registrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+    private static final int ATTEMPTS = 3;
+    private static final long WAIT_MILLIS = 3_000;
+
+    private final ActivityCatalog catalog;
+    private final NumberPools pools;
+    private final MemberDirectory directory;
+    private final RegistrationStore store;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Registrations(ActivityCatalog catalog, NumberPools pools, MemberDirectory directory, RegistrationStore store,
+            TransactionTemplate tx, java.util.Optional<Clock> clock) {
+        this.catalog = catalog;
+        this.pools = pools;
+        this.directory = directory;
+        this.store = store;
+        this.tx = tx;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * Registers the member: a confirmed place (first come) or an entry (lottery). When the activity is full the
+     * answer is the refusal {@link Refusal#FULL}, or — with {@code waitlistIfFull} — a place in the waitlist.
+     */
+    public RegistrationView register(long memberId, long activityId, ShippingAddress address, boolean waitlistIfFull) {
+        ActivityView a = catalog.require(activityId);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        requireOpen(a, now);
+        NumberPool pool = a.isLottery() ? null : pools.places(a);
+        if (pool != null && pool.isFull() && !waitlistIfFull) {
+            throw Refusal.conflict(Refusal.FULL);
+        }
+        ShippingAddress shipping = checkMember(a, memberId, address, now);
+        if (a.isLottery()) {
+            return storeWithoutPlace(a, memberId, RegistrationStatus.ENTERED, shipping, now);
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int place = pool.take(WAIT_MILLIS);
+            if (place < 0) {
+                if (waitlistIfFull) {
+                    return storeWithoutPlace(a, memberId, RegistrationStatus.WAITLISTED, shipping, now);
+                }
+                throw Refusal.conflict(Refusal.FULL);
+            }
+            try {
+                RegistrationView stored = store(a, memberId, RegistrationStatus.CONFIRMED, place, shipping, now);
+                pool.stored();
+                return stored;
+            } catch (PlaceTaken e) {
+                // another instance handed out the same number: our pool is stale
+                pool.stored();
+                pools.forgetPlaces(a.id());
+                pool = pools.places(a);
+            } catch (DomainException e) {
+                pool.give(place);
+                throw e;
+            } catch (OutcomeUnknown e) {
+                if (e.stored) {
+                    pool.stored();
+                    return e.view;
+                }
+                if (e.absent) {
+                    pool.give(place);
+                } else {
+                    pool.stored();
+                    pools.forgetPlaces(a.id());
+                }
+                throw Refusal.conflict(Refusal.BUSY);
+            } catch (RuntimeException e) {
+                pool.give(place);
+                throw e;
+            }
+        }
+        throw Refusal.conflict(Refusal.BUSY);
+    }
+
+    /** Joins the waitlist of a full first-come activity. */
+    public RegistrationView joinWaitlist(long memberId, long activityId, ShippingAddress address) {
+        return register(memberId, activityId, address, true);
+    }
+
+    private RegistrationView storeWithoutPlace(ActivityView a, long memberId, RegistrationStatus status,
+            ShippingAddress shipping, Instant now) {
+        try {
+            return store(a, memberId, status, null, shipping, now);
+        } catch (OutcomeUnknown e) {
+            if (e.stored) {
+                return e.view;
+            }
+            throw Refusal.conflict(Refusal.BUSY);
+        } catch (PlaceTaken e) {
+            throw Refusal.conflict(Refusal.BUSY);
+        }
+    }
+
+    private void requireOpen(ActivityView a, Instant now) {
+        switch (a.phase(now)) {
+            case CANCELLED -> throw Refusal.conflict(Refusal.CANCELLED);
+            case CLOSED -> throw Refusal.conflict(Refusal.CLOSED);
+            case UPCOMING -> throw Refusal.conflict(Refusal.NOT_OPEN,
+                    LocalDateTime.ofInstant(a.opensAt(), ActivityView.ZONE).toString().replace('T', ' '));
+            default -> {
+            }
+        }
+    }
+
+    private ShippingAddress checkMember(ActivityView a, long memberId, ShippingAddress address, Instant now) {
+        MemberDirectory.Facts facts = directory.require(memberId);
+        a.eligibility().check(facts.member(), LocalDate.ofInstant(now, ActivityView.ZONE)).ifPresent(refusal -> {
+            throw refusal;
+        });
+        if (facts.suspendedAt(now)) {
+            throw Refusal.forbidden(Refusal.SUSPENDED,
+                    LocalDate.ofInstant(facts.suspendedUntil(), ActivityView.ZONE).toString());
+        }
+        if (a.needsAddress()) {
+            return (address == null ? ShippingAddress.NONE : address).validated();
+        }
+        return null;
+    }
+
+    /**
+     * Stores the registration in one transaction (with the monthly quota when the activity has one). Returns
+     * only after the commit. A second registration of the member reuses their earlier row if it was cancelled
+     * (or was waitlisted and now gets a place).
+     */
+    private RegistrationView store(ActivityView a, long memberId, RegistrationStatus status, Integer place,
+            ShippingAddress address, Instant now) {
+        boolean quota = a.monthlyLimit() != null && status != RegistrationStatus.WAITLISTED;
+        if (quota) {
+            store.ensureQuota(memberId, a);
+        }
+        try {
+            return tx.execute(s -> {
+                if (quota && !store.useQuota(memberId, a)) {
+                    throw Refusal.conflict(Refusal.MONTHLY_LIMIT, a.monthlyLimit());
+                }
+                long id = store.insert(a, memberId, status, place, address, now);
+                return new RegistrationView(id, a.id(), memberId, status, place, null, null, null, null, false, null, now,
+                        address);
+            });
+        } catch (DataIntegrityViolationException e) {
+            if (RegistrationStore.violated(e, "registration_place")) {
+                throw new PlaceTaken();
+            }
+            if (RegistrationStore.violated(e, "registration_code")) {
+                return store(a, memberId, status, place, address, now);
+            }
+            return again(a, memberId, status, place, address, now, quota);
+        } catch (DomainException e) {
+            throw e;
+        } catch (DataAccessException | TransactionException e) {
+            throw outcomeOf(a, memberId, place, e);
+        }
+    }
+
+    /** The member has a registration already: reuse an ended one, promote a waitlisted one, else refuse. */
+    private RegistrationView again(ActivityView a, long memberId, RegistrationStatus status, Integer place,
+            ShippingAddress address, Instant now, boolean quota) {
+        RegistrationView existing = committed(a.id(), memberId);
+        RegistrationStatus from = existing.status();
+        boolean reuse = !from.isActive() || from == RegistrationStatus.WAITLISTED && status == RegistrationStatus.CONFIRMED;
+        if (!reuse) {
+            throw Refusal.conflict(Refusal.ALREADY_REGISTERED);
+        }
+        try {
+            boolean changed = Boolean.TRUE.equals(tx.execute(s -> {
+                if (quota && !store.useQuota(memberId, a)) {
+                    throw Refusal.conflict(Refusal.MONTHLY_LIMIT, a.monthlyLimit());
+                }
+                if (!store.reactivate(existing.id(), from, status, place, address, now)) {
+                    s.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            }));
+            if (!changed) {
+                throw Refusal.conflict(Refusal.ALREADY_REGISTERED);
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new PlaceTaken();
+        }
+        return store.find(existing.id()).orElseThrow();
+    }
+
+    /**
+     * The member's registration that made ours a duplicate. Some databases (H2) refuse a duplicate of a row
+     * not yet committed, so give that commit a moment to land.
+     */
+    private RegistrationView committed(long activityId, long memberId) {
+        for (int i = 0; i < 50; i++) {
+            var found = store.find(activityId, memberId);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw Refusal.conflict(Refusal.BUSY);
+    }
+
+    private OutcomeUnknown outcomeOf(ActivityView a, long memberId, Integer place, RuntimeException cause) {
+        log.warn("registration of member {} for activity {}: outcome unknown, checking", memberId, a.id(), cause);
+        try {
+            var stored = store.find(a.id(), memberId)
+                    .filter(r -> r.status().isActive() && java.util.Objects.equals(r.placeNo(), place));
+            return stored.map(OutcomeUnknown::stored).orElseGet(OutcomeUnknown::absent);
+        } catch (RuntimeException e) {
+            return new OutcomeUnknown(false, false, null);
+        }
+    }
+
+    /** The member's registration for an activity, with their waitlist position. */
+    public java.util.Optional<RegistrationView> mine(long memberId, long activityId) {
+        return store.find(activityId, memberId).map(this::withPosition);
+    }
+
+    public RegistrationView mineById(long memberId, long registrationId) {
+        return store.find(registrationId).filter(r -> r.memberId() == memberId).map(this::withPosition)
+                .orElseThrow(() -> DomainException.notFound("registration.not-found"));
+    }
+
+    /** The member's registrations, newest first. */
+    public PageResult<RegistrationView> history(long memberId, int page, int size) {
+        int safeSize = PageResult.clampSize(size);
+        int safePage = PageResult.clampPage(page);
+        List<RegistrationView> rows = new ArrayList<>(store.ofMember(memberId, safeSize + 1, (long) safePage * safeSize));
+        rows.replaceAll(this::withPosition);
+        return PageResult.of(rows, safePage, safeSize);
+    }
+
+    private RegistrationView withPosition(RegistrationView r) {
+        return r.status() == RegistrationStatus.WAITLISTED ? r.withPosition(store.waitlistPosition(r)) : r;
+    }
+
+    /** The member cancels; a freed place goes to the next in line, or back to the pool. */
+    public RegistrationView cancel(long memberId, long registrationId) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        RegistrationView r = mineById(memberId, registrationId);
+        ActivityView a = catalog.require(r.activityId());
+        if (!r.status().isActive()) {
+            throw DomainException.conflict("registration.already-ended");
+        }
+        if (r.status() == RegistrationStatus.CONFIRMED && !a.cancellableAt(now)) {
+            throw DomainException.conflict("registration.cancel.too-late");
+        }
+        if (r.status() == RegistrationStatus.ENTERED && a.status() != ActivityStatus.PUBLISHED) {
+            throw DomainException.conflict("registration.cancel.frozen");
+        }
+        Integer freed = tx.execute(s -> {
+            RegistrationView locked = store.lock(registrationId).orElseThrow();
+            if (locked.status() != r.status() || !store.end(registrationId, r.status(), RegistrationStatus.CANCELLED, now)) {
+                throw DomainException.conflict("error.concurrent-change");
+            }
+            if (a.monthlyLimit() != null && (r.status() == RegistrationStatus.CONFIRMED
+                    || r.status() == RegistrationStatus.ENTERED)) {
+                store.releaseQuota(memberId, a);
+            }
+            return locked.placeNo() == null ? null : passOn(a, locked.placeNo(), now);
+        });
+        if (freed != null) {
+            pools.givePlaces(a, List.of(freed));
+        }
+        return mineById(memberId, registrationId);
+    }
+
+    /**
+     * Offers a freed place to the next in line (inside the caller's transaction). Returns the place when nobody
+     * takes it, so the caller gives it back to the pool after the commit.
+     */
+    Integer passOn(ActivityView a, int place, Instant now) {
+        Instant start = a.firstStart();
+        if (start != null && !now.isBefore(start)) {
+            return place;
+        }
+        var next = store.nextInLine(a.id());
+        if (next.isEmpty()) {
+            return place;
+        }
+        Instant expires = now.plusSeconds(3600L * a.confirmHours());
+        if (start != null && expires.isAfter(start)) {
+            expires = start;
+        }
+        store.offer(next.get(), place, expires, now);
+        return null;
+    }
+
+    /** The member takes the place offered to them. */
+    public RegistrationView confirmOffer(long memberId, long registrationId) {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        RegistrationView r = mineById(memberId, registrationId);
+        ActivityView a = catalog.require(r.activityId());
+        if (r.status() != RegistrationStatus.OFFERED) {
+            throw DomainException.conflict("registration.no-offer");
+        }
+        boolean quota = a.monthlyLimit() != null;
+        if (quota) {
+            store.ensureQuota(memberId, a);
+        }
+        tx.executeWithoutResult(s -> {
+            if (quota && !store.useQuota(memberId, a)) {
+                throw Refusal.conflict(Refusal.MONTHLY_LIMIT, a.monthlyLimit());
+            }
+            if (!store.confirmOffer(registrationId, memberId, now)) {
+                throw DomainException.conflict("registration.offer-expired");
+            }
+        });
+        return mineById(memberId, registrationId);
+    }
+
+    /** Expires offers not confirmed in time and passes their places on; returns how many expired. */
+    public int expireOffers() {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        int expired = 0;
+        for (RegistrationView r : store.expiredOffers(now, 500)) {
+            ActivityView a = catalog.require(r.activityId());
+            Integer freed = tx.execute(s -> {
+                if (!store.end(r.id(), RegistrationStatus.OFFERED, RegistrationStatus.EXPIRED, now)) {
+                    return null;
+                }
+                return passOn(a, r.placeNo(), now);
+            });
+            if (freed != null) {
+                pools.givePlaces(a, List.of(freed));
+            }
+            expired++;
+        }
+        return expired;
+    }
+
+    /** A place number held by another instance's registration. */
+    private static final class PlaceTaken extends RuntimeException {
+        PlaceTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The commit's outcome was not known; the database was asked (if it answered). */
+    private static final class OutcomeUnknown extends RuntimeException {
+        final boolean stored;
+        final boolean absent;
+        final transient RegistrationView view;
+
+        OutcomeUnknown(boolean stored, boolean absent, RegistrationView view) {
+            super(null, null, false, false);
+            this.stored = stored;
+            this.absent = absent;
+            this.view = view;
+        }
+
+        static OutcomeUnknown stored(RegistrationView view) {
+            return new OutcomeUnknown(true, false, view);
+        }
+
+        static OutcomeUnknown absent() {
+            return new OutcomeUnknown(false, true, null);
+        }
+    }
+}

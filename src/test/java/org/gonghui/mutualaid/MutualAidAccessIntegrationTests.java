@@ -243,6 +243,21 @@ class MutualAidAccessIntegrationTests {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void batchApprovalThroughTheApiStaysInTheCallersSubtree() throws Exception {
+        CurrentUser haishu = scenario.reviewer("NB-HS");
+        scenario.review.accept(scenario.reviewer("NB-JB"), jiangbeiClaim.id(), null);
+
+        mvc.perform(post("/api/v1/mutual-aid/claims/batch-approve").param("project", "INPATIENT")
+                        .with(Fixtures.as(haishu)))
+                .andExpect(status().isOk());
+        assertThat(claims.details(scenario.reviewer("NB-JB"), jiangbeiClaim.id()).claim().status())
+                .isEqualTo(ClaimStatus.UNDER_REVIEW);
+        mvc.perform(post("/api/v1/mutual-aid/claims/batch-approve").param("project", "INPATIENT")
+                        .with(Fixtures.as(MutualAidScenario.self(jiangbeiMember))))
+                .andExpect(status().isForbidden());
+    }
+
     private long views() {
         return jdbc.sql("select count(*) from audit_log where action = 'mutualaid.document.view' and record_id = :d")
                 .param("d", String.valueOf(jiangbeiDocument.id())).query(Long.class).single();

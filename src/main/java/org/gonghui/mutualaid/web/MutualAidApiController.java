@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.gonghui.mutualaid.BankResultOutcome;
+import org.gonghui.mutualaid.BatchApproval;
+import org.gonghui.mutualaid.ClaimBatches;
 import org.gonghui.mutualaid.ClaimDetails;
 import org.gonghui.mutualaid.ClaimFilter;
 import org.gonghui.mutualaid.ClaimForm;
@@ -66,9 +68,11 @@ class MutualAidApiController {
     private final ClaimReview review;
     private final Payouts payouts;
     private final Fund fund;
+    private final ClaimBatches batches;
 
     MutualAidApiController(Plans plans, Enrolments enrolments, Claims claims, ClaimReview review, Payouts payouts,
-            Fund fund) {
+            Fund fund, ClaimBatches batches) {
+        this.batches = batches;
         this.plans = plans;
         this.enrolments = enrolments;
         this.claims = claims;
@@ -175,6 +179,14 @@ class MutualAidApiController {
     }
 
     record Version(Integer version) {
+    }
+
+    @PostMapping("/claims/batch-approve")
+    @Operation(summary = "Recompute and approve every claim under review of a plan in the caller's subtree that the "
+            + "rules pay (maker-checker applies; claims the rules do not pay stay for a person)")
+    BatchApproval batchApprove(@AuthenticationPrincipal CurrentUser user, @RequestParam String project,
+            @RequestParam(required = false) Integer year) {
+        return batches.approveUnderReview(user, project, CoverYear.chosen(year, LocalDate.now()));
     }
 
     @PostMapping("/claims/{id}/accept")

@@ -76,6 +76,13 @@ public class Activities {
         if (highest != null && highest > form.capacity()) {
             throw DomainException.conflict("activity.capacity.below-held", highest);
         }
+        int reserved = pools.quotaPlan(id).reserved();
+        if (reserved > form.capacity()) {
+            throw DomainException.conflict("activity.capacity.below-quotas", reserved);
+        }
+        if (reserved > 0 && form.mode() == AllocationMode.LOTTERY) {
+            throw DomainException.conflict("activity.quota.first-come-only");
+        }
         store.update(id, form, eligiblePath(form, scopeOf(staff)));
         forget(id);
         audit.record("activity.update", "activity", id, form.title());

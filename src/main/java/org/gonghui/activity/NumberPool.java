@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.Collection;
 
 /**
- * The free numbers 1..capacity of one activity's places (or one offer's vouchers), kept in memory. Taking a
+ * The free numbers 1..capacity (or a range of them) of one activity's places (or one offer's vouchers), kept in memory. Taking a
  * number is the admission gate in front of the database: once every number is stored the answer is "full"
  * without a round trip. While numbers are in flight (taken, not yet stored or given back) a newcomer waits
  * briefly for their outcome rather than being told "full" too early.
@@ -14,23 +14,34 @@ import java.util.Collection;
  */
 final class NumberPool {
 
-    private final int capacity;
+    private final int first;
+    private final int last;
     private final BitSet free;
     private int cursor;
     private volatile int available;
     private volatile int inFlight;
 
     NumberPool(int capacity, Collection<Integer> taken) {
-        this.capacity = capacity;
-        this.free = new BitSet(capacity + 1);
-        free.set(1, capacity + 1);
+        this(1, capacity, taken);
+    }
+
+    /** The numbers {@code first..last} (an empty pool when {@code last < first}) less those taken. */
+    NumberPool(int first, int last, Collection<Integer> taken) {
+        this.first = first;
+        this.last = Math.max(first - 1, last);
+        this.free = new BitSet(this.last + 1);
+        free.set(first, this.last + 1);
         for (Integer n : taken) {
-            if (n != null && n >= 1 && n <= capacity) {
+            if (n != null && contains(n)) {
                 free.clear(n);
             }
         }
         this.available = free.cardinality();
-        this.cursor = 1;
+        this.cursor = first;
+    }
+
+    boolean contains(int n) {
+        return n >= first && n <= last;
     }
 
     /**
@@ -56,7 +67,7 @@ final class NumberPool {
         }
         int n = free.nextSetBit(cursor);
         if (n < 0) {
-            n = free.nextSetBit(1);
+            n = free.nextSetBit(first);
         }
         free.clear(n);
         available--;
@@ -83,7 +94,7 @@ final class NumberPool {
 
     /** A number freed by a cancellation (not taken from this pool). */
     synchronized void release(int n) {
-        if (n >= 1 && n <= capacity && !free.get(n)) {
+        if (contains(n) && !free.get(n)) {
             free.set(n);
             available++;
             if (n < cursor) {
@@ -102,7 +113,8 @@ final class NumberPool {
         return available;
     }
 
+    /** How many numbers the pool covers. */
     int capacity() {
-        return capacity;
+        return last - first + 1;
     }
 }

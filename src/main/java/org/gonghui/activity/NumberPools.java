@@ -1,28 +1,34 @@
 package org.gonghui.activity;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gonghui.organisation.OrganisationView;
+import org.gonghui.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-memory pools of free place numbers (per activity) and voucher serial numbers (per offer), loaded
- * from the database on first use and after anything that may have made them stale.
+ * The in-memory pools of free place numbers (per activity, split by its quotas) and voucher serial numbers
+ * (per offer), loaded from the database on first use and after anything that may have made them stale.
  */
 @Component
 class NumberPools {
 
     private final JdbcClient jdbc;
-    private final Map<Long, NumberPool> places = new ConcurrentHashMap<>();
+    private final Organisations organisations;
+    private final Map<Long, ActivityPlaces> places = new ConcurrentHashMap<>();
     private final Map<Long, NumberPool> serials = new ConcurrentHashMap<>();
 
-    NumberPools(JdbcClient jdbc) {
+    NumberPools(JdbcClient jdbc, Organisations organisations) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
     }
 
-    NumberPool places(ActivityView activity) {
-        NumberPool pool = places.computeIfAbsent(activity.id(), id -> new NumberPool(activity.capacity(),
+    ActivityPlaces places(ActivityView activity) {
+        ActivityPlaces pool = places.computeIfAbsent(activity.id(), id -> new ActivityPlaces(activity.capacity(),
+                quotaPlan(id),
                 jdbc.sql("select place_no from registration where activity_id = :id and place_no is not null")
                         .param("id", id).query(Integer.class).list()));
         if (pool.capacity() != activity.capacity()) {
@@ -30,6 +36,29 @@ class NumberPools {
             return places(activity);
         }
         return pool;
+    }
+
+    /** The activity's quotas as stored, with the organisations' current paths and names. */
+    QuotaPlan quotaPlan(long activityId) {
+        record Stored(long orgId, int first, int places) {
+        }
+        List<Stored> rows = jdbc.sql("""
+                select org_id, first_place, places from activity_quota where activity_id = :id order by first_place""")
+                .param("id", activityId).query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+                .list();
+        if (rows.isEmpty()) {
+            return QuotaPlan.NONE;
+        }
+        Timestamp releaseAt = jdbc.sql("select release_at from activity_quota_plan where activity_id = :id")
+                .param("id", activityId).query(Timestamp.class).optional().orElse(null);
+        Map<Long, OrganisationView> orgs = organisations.findAll(rows.stream().map(Stored::orgId).toList());
+        List<PlaceQuota> quotas = rows.stream().map(r -> {
+            OrganisationView o = orgs.get(r.orgId());
+            // an organisation gone from the tree covers nobody: its places wait for the release
+            return new PlaceQuota(r.orgId(), o == null ? "/-/" : o.path(), o == null ? null : o.name(), r.first(),
+                    r.places());
+        }).toList();
+        return new QuotaPlan(quotas, releaseAt == null ? null : releaseAt.toInstant());
     }
 
     NumberPool serials(long offerId, int total) {
@@ -52,7 +81,7 @@ class NumberPools {
 
     /** Places given back after a commit that freed them (cancellation with nobody waiting). */
     void givePlaces(ActivityView activity, List<Integer> numbers) {
-        NumberPool pool = places.get(activity.id());
+        ActivityPlaces pool = places.get(activity.id());
         if (pool != null) {
             numbers.forEach(pool::release);
         }

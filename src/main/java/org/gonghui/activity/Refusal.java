@@ -13,6 +13,9 @@ public final class Refusal {
     public static final String CLOSED = "activity.refused.closed";
     public static final String CANCELLED = "activity.refused.cancelled";
     public static final String FULL = "activity.refused.full";
+    /** The member's organisation's quota is taken (and other quotas still keep theirs; maybe until a time). */
+    public static final String FULL_QUOTA = "activity.refused.full.quota";
+    public static final String FULL_QUOTA_UNTIL = "activity.refused.full.quota-until";
     public static final String ALREADY_REGISTERED = "activity.refused.already-registered";
     public static final String MONTHLY_LIMIT = "activity.refused.monthly-limit";
     public static final String SUSPENDED = "activity.refused.suspended";

@@ -96,6 +96,32 @@ class RegistrationStore {
                 + " limit 1 for update skip locked").param("a", activityId).query(Long.class).optional();
     }
 
+    /**
+     * The next waitlisted registration whose member passes {@code who} (e.g. belongs to the quota of the freed
+     * place), locked; those held by another transaction are skipped.
+     */
+    Optional<Long> nextInLine(long activityId, java.util.function.LongPredicate who) {
+        for (int offset = 0; offset < 100_000; offset += 200) {
+            record Waiting(long id, long memberId) {
+            }
+            List<Waiting> page = jdbc.sql("select id, member_id from registration where activity_id = :a"
+                    + " and status = 'WAITLISTED'" + WAITLIST_ORDER + " limit 200 offset :o")
+                    .param("a", activityId).param("o", offset)
+                    .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2))).list();
+            for (Waiting w : page) {
+                if (who.test(w.memberId()) && jdbc.sql("""
+                        select id from registration where id = :id and status = 'WAITLISTED'
+                        for update skip locked""").param("id", w.id()).query(Long.class).optional().isPresent()) {
+                    return Optional.of(w.id());
+                }
+            }
+            if (page.size() < 200) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
     void offer(long id, int placeNo, Instant expires, Instant now) {
         jdbc.sql("""
                 update registration set status = 'OFFERED', place_no = :p, offer_expires_at = :e, updated_at = :now

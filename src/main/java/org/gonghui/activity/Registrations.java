@@ -58,29 +58,34 @@ public class Registrations {
         ActivityView a = catalog.require(activityId);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         requireOpen(a, now);
-        NumberPool pool = a.isLottery() ? null : pools.places(a);
+        ActivityPlaces pool = a.isLottery() ? null : pools.places(a);
         if (pool != null && pool.isFull() && !waitlistIfFull) {
             throw Refusal.conflict(Refusal.FULL);
         }
-        ShippingAddress shipping = checkMember(a, memberId, address, now);
+        MemberDirectory.Facts facts = directory.require(memberId);
+        ShippingAddress shipping = checkMember(a, facts, address, now);
         if (a.isLottery()) {
             return storeWithoutPlace(a, memberId, RegistrationStatus.ENTERED, shipping, now);
         }
+        String memberPath = facts.member().orgPath();
+        if (pool.hasQuotas() && pool.isFullFor(memberPath, now) && !waitlistIfFull) {
+            throw full(pool, now);
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int place = pool.take(WAIT_MILLIS);
+            int place = pool.take(memberPath, now, WAIT_MILLIS);
             if (place < 0) {
                 if (waitlistIfFull) {
                     return storeWithoutPlace(a, memberId, RegistrationStatus.WAITLISTED, shipping, now);
                 }
-                throw Refusal.conflict(Refusal.FULL);
+                throw full(pool, now);
             }
             try {
                 RegistrationView stored = store(a, memberId, RegistrationStatus.CONFIRMED, place, shipping, now);
-                pool.stored();
+                pool.stored(place);
                 return stored;
             } catch (PlaceTaken e) {
                 // another instance handed out the same number: our pool is stale
-                pool.stored();
+                pool.stored(place);
                 pools.forgetPlaces(a.id());
                 pool = pools.places(a);
             } catch (DomainException e) {
@@ -88,13 +93,13 @@ public class Registrations {
                 throw e;
             } catch (OutcomeUnknown e) {
                 if (e.stored) {
-                    pool.stored();
+                    pool.stored(place);
                     return e.view;
                 }
                 if (e.absent) {
                     pool.give(place);
                 } else {
-                    pool.stored();
+                    pool.stored(place);
                     pools.forgetPlaces(a.id());
                 }
                 throw Refusal.conflict(Refusal.BUSY);
@@ -104,6 +109,31 @@ public class Registrations {
             }
         }
         throw Refusal.conflict(Refusal.BUSY);
+    }
+
+    /** "Full": of the whole activity, or of the member's quota while other quotas keep their places. */
+    private static DomainException full(ActivityPlaces pool, Instant now) {
+        QuotaPlan plan = pool.plan();
+        if (plan.isEmpty() || plan.releasedAt(now) || pool.isFull()) {
+            return Refusal.conflict(Refusal.FULL);
+        }
+        if (plan.releaseAt() == null) {
+            return Refusal.conflict(Refusal.FULL_QUOTA);
+        }
+        return Refusal.conflict(Refusal.FULL_QUOTA_UNTIL,
+                LocalDateTime.ofInstant(plan.releaseAt(), ActivityView.ZONE).toString().replace('T', ' '));
+    }
+
+    /** How many places the member could take now (their quota, the common pool, released quotas). */
+    public int freePlacesFor(ActivityView a, long memberId) {
+        if (a.isLottery()) {
+            return a.capacity();
+        }
+        ActivityPlaces pool = pools.places(a);
+        if (!pool.hasQuotas()) {
+            return pool.available();
+        }
+        return pool.availableFor(directory.require(memberId).member().orgPath(), clock.instant());
     }
 
     /** Joins the waitlist of a full first-come activity. */
@@ -136,8 +166,8 @@ public class Registrations {
         }
     }
 
-    private ShippingAddress checkMember(ActivityView a, long memberId, ShippingAddress address, Instant now) {
-        MemberDirectory.Facts facts = directory.require(memberId);
+    private ShippingAddress checkMember(ActivityView a, MemberDirectory.Facts facts, ShippingAddress address,
+            Instant now) {
         a.eligibility().check(facts.member(), LocalDate.ofInstant(now, ActivityView.ZONE)).ifPresent(refusal -> {
             throw refusal;
         });
@@ -309,7 +339,11 @@ public class Registrations {
         if (start != null && !now.isBefore(start)) {
             return place;
         }
-        var next = store.nextInLine(a.id());
+        QuotaPlan plan = pools.places(a).plan();
+        var quota = plan.releasedAt(now) ? java.util.Optional.<PlaceQuota>empty() : plan.quotaHolding(place);
+        var next = quota.isEmpty() ? store.nextInLine(a.id())
+                : store.nextInLine(a.id(), memberId -> directory.find(memberId)
+                        .map(m -> quota.get().covers(m.orgPath())).orElse(false));
         if (next.isEmpty()) {
             return place;
         }
@@ -319,6 +353,40 @@ public class Registrations {
         }
         store.offer(next.get(), place, expires, now);
         return null;
+    }
+
+    /**
+     * Offers the places free now to the waitlist, in its order (after the quotas' release, or more places);
+     * returns how many were offered. Places nobody waits for stay in the pool.
+     */
+    public int offerFreePlaces(long activityId) {
+        ActivityView a = catalog.require(activityId);
+        if (a.isLottery()) {
+            return 0;
+        }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ActivityPlaces pool = pools.places(a);
+        int offered = 0;
+        while (true) {
+            int place = pool.take(null, now, 0);
+            if (place < 0) {
+                return offered;
+            }
+            Integer back;
+            try {
+                back = tx.execute(s -> passOn(a, place, now));
+            } catch (RuntimeException e) {
+                pool.give(place);
+                pools.forgetPlaces(a.id());
+                throw e;
+            }
+            if (back != null) {
+                pool.give(place);
+                return offered;
+            }
+            pool.stored(place);
+            offered++;
+        }
     }
 
     /** The member takes the place offered to them. */

@@ -73,7 +73,8 @@ class ActivityApiController {
     @GetMapping("/{id}")
     ActivityDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         ActivityView a = user.isMember() ? activities.forMember(user.memberId(), id) : activities.requireInScope(user, id);
-        return new ActivityDetail(a, activities.freePlaces(a));
+        return new ActivityDetail(a, user.isMember() ? registrations.freePlacesFor(a, user.memberId())
+                : activities.freePlaces(a));
     }
 
     /** What a member sends to register; all optional. */
@@ -84,7 +85,7 @@ class ActivityApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('MEMBER')")
     @Operation(summary = "Register the caller: 201 with the registration, or a problem whose code says why not "
-            + "(activity.refused.full offers the waitlist: send waitlist=true)")
+            + "(activity.refused.full and activity.refused.full.quota* offer the waitlist: send waitlist=true)")
     RegistrationView register(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestBody(required = false) RegisterRequest body) {
         RegisterRequest b = body == null ? new RegisterRequest(null, null, null, false) : body;

@@ -72,7 +72,7 @@ class ActivityPortalController {
         model.addAttribute("a", a);
         model.addAttribute("now", activities.now());
         model.addAttribute("phase", a.phase(activities.now()).name());
-        model.addAttribute("free", activities.freePlaces(a));
+        model.addAttribute("free", registrations.freePlacesFor(a, user.memberId()));
         model.addAttribute("mine", registrations.mine(user.memberId(), id).orElse(null));
         return "activity/portal/detail";
     }

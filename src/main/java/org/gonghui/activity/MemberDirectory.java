@@ -5,27 +5,28 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gonghui.member.MemberLookup;
 import org.gonghui.member.MemberView;
-import org.gonghui.member.Members;
 import org.gonghui.shared.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What registration needs to know about a member — their record (type, organisation, card, birth date) and
- * whether they are suspended — kept for a minute, so a member retrying in a rush costs no look-ups.
+ * whether they are suspended — kept for five minutes, so a member who opened the activity page before the
+ * opening, or retries in the rush, costs no look-ups. Suspensions and changes made here evict at once.
  */
 @Component
 class MemberDirectory {
 
-    static final long TTL_NANOS = 60_000_000_000L;
+    static final long TTL_NANOS = 300_000_000_000L;
     private static final int MAX_ENTRIES = 500_000;
 
-    private final Members members;
+    private final MemberLookup members;
     private final JdbcClient jdbc;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    MemberDirectory(Members members, JdbcClient jdbc) {
+    MemberDirectory(MemberLookup members, JdbcClient jdbc) {
         this.members = members;
         this.jdbc = jdbc;
     }
@@ -37,7 +38,7 @@ class MemberDirectory {
         if (cached != null && now - cached.loadedAt < TTL_NANOS) {
             return cached.facts;
         }
-        MemberView member = members.find(memberId).orElseThrow(() -> DomainException.notFound("member.not-found"));
+        MemberView member = members.view(memberId).orElseThrow(() -> DomainException.notFound("member.not-found"));
         Instant suspendedUntil = jdbc.sql("""
                 select max(until_at) from activity_suspension where member_id = :m and until_at > :now""")
                 .param("m", memberId).param("now", Timestamp.from(Instant.now())).query(Timestamp.class).optional()

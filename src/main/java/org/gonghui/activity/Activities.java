@@ -2,6 +2,7 @@ package org.gonghui.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.gonghui.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishing and managing activities. Staff work within their organisation's subtree: an activity published
@@ -28,6 +31,7 @@ public class Activities {
     private final ActivityCatalog catalog;
     private final NumberPools pools;
     private final RegistrationStore registrations;
+    private final Registrations offers;
     private final MemberDirectory directory;
     private final Organisations organisations;
     private final JdbcClient jdbc;
@@ -35,12 +39,13 @@ public class Activities {
     private final Clock clock;
 
     Activities(ActivityStore store, ActivityCatalog catalog, NumberPools pools, RegistrationStore registrations,
-            MemberDirectory directory, Organisations organisations, JdbcClient jdbc, AuditLog audit,
-            Optional<Clock> clock) {
+            Registrations offers, MemberDirectory directory, Organisations organisations, JdbcClient jdbc,
+            AuditLog audit, Optional<Clock> clock) {
         this.store = store;
         this.catalog = catalog;
         this.pools = pools;
         this.registrations = registrations;
+        this.offers = offers;
         this.directory = directory;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -59,7 +64,11 @@ public class Activities {
         return store.find(id).orElseThrow();
     }
 
-    /** Edits an activity; the capacity cannot drop below a place already held. */
+    /**
+     * Edits an activity; the capacity cannot drop below a place already held. Raising the capacity of a
+     * first-come activity offers the new places to the waitlist in its order, as a cancellation would; places
+     * nobody waits for stay free (the pool is reloaded from the database).
+     */
     @Transactional
     public ActivityView update(CurrentUser staff, long id, ActivityForm form) {
         ActivityView current = requireInScope(staff, id);
@@ -79,7 +88,34 @@ public class Activities {
         store.update(id, form, eligiblePath(form, scopeOf(staff)));
         forget(id);
         audit.record("activity.update", "activity", id, form.title());
-        return store.find(id).orElseThrow();
+        ActivityView updated = store.find(id).orElseThrow();
+        offerNewPlaces(current, updated);
+        return updated;
+    }
+
+    /** Offers places above the old capacity to the waitlist (inside the update's transaction). */
+    private void offerNewPlaces(ActivityView before, ActivityView after) {
+        if (after.isLottery() || after.capacity() <= before.capacity()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int offered = 0;
+        for (int place = before.capacity() + 1; place <= after.capacity(); place++) {
+            if (offers.passOn(after, place, now) != null) {
+                break; // nobody (left) in line, or the activity has begun: the rest stay free
+            }
+            offered++;
+        }
+        if (offered > 0) {
+            audit.record("activity.capacity-offered", "activity", after.id(), offered + " places offered to the waitlist");
+        }
+        // a registration between the pool's reload and this commit may have cached the old numbers
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                forget(after.id());
+            }
+        });
     }
 
     @Transactional

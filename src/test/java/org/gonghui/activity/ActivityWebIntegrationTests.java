@@ -190,6 +190,23 @@ class ActivityWebIntegrationTests {
         mvc.perform(get("/merchant").with(as(Fixtures.member(member)))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theSignInPageListsTheDemoMerchantsAndTheirSignInWorks() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("admin", "特约商户：甬城影城",
+                        "cinema", "Merchant2026", "特约商户：宁波公交", "busline", "Merchant2026")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("Merchant: Yongcheng Cinema",
+                        "cinema", "Merchant: Ningbo buses", "busline")));
+        for (String login : List.of("cinema", "busline")) {
+            // the listed password signs in, as a merchant: an unknown code is "not found", not "forbidden"
+            mvc.perform(post("/api/v1/vouchers/redemptions").header(HttpHeaders.AUTHORIZATION,
+                            ApiClient.bearer(mvc, login, "Merchant2026"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"NOSUCHCODE2345\"}"))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("voucher.not-found"));
+        }
+    }
+
     static List<String> none() {
         return List.of();
     }

@@ -32,6 +32,7 @@ public class Activities {
     private final NumberPools pools;
     private final RegistrationStore registrations;
     private final Registrations offers;
+    private final Registrants registrants;
     private final MemberDirectory directory;
     private final Organisations organisations;
     private final JdbcClient jdbc;
@@ -39,13 +40,14 @@ public class Activities {
     private final Clock clock;
 
     Activities(ActivityStore store, ActivityCatalog catalog, NumberPools pools, RegistrationStore registrations,
-            Registrations offers, MemberDirectory directory, Organisations organisations, JdbcClient jdbc,
-            AuditLog audit, Optional<Clock> clock) {
+            Registrations offers, Registrants registrants, MemberDirectory directory, Organisations organisations,
+            JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
         this.store = store;
         this.catalog = catalog;
         this.pools = pools;
         this.registrations = registrations;
         this.offers = offers;
+        this.registrants = registrants;
         this.directory = directory;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -212,15 +214,20 @@ public class Activities {
         return ActivityFigures.of(registrations.countsByStatus(id));
     }
 
-    /** Registrations of an activity for staff, optionally of one status (the waitlist in its order). */
+    /**
+     * Registrations of an activity for staff, optionally of one status (the waitlist in its order), with who
+     * registered (masked, and only for members in the staff user's scope).
+     */
     @Transactional(readOnly = true)
-    public PageResult<RegistrationView> registrations(CurrentUser staff, long id, RegistrationStatus status, int page,
-            int size) {
+    public PageResult<RegistrationListing> registrations(CurrentUser staff, long id, RegistrationStatus status,
+            int page, int size) {
         requireInScope(staff, id);
         int safeSize = PageResult.clampSize(size);
         int safePage = PageResult.clampPage(page);
-        return PageResult.of(registrations.ofActivity(id, status, safeSize + 1, (long) safePage * safeSize), safePage,
-                safeSize);
+        PageResult<RegistrationView> rows = PageResult.of(
+                registrations.ofActivity(id, status, safeSize + 1, (long) safePage * safeSize), safePage, safeSize);
+        var members = registrants.inScope(scopeOf(staff), rows.items().stream().map(RegistrationView::memberId).toList());
+        return rows.map(r -> RegistrationListing.of(r, members.get(r.memberId())));
     }
 
     /** How many places are free now, as the in-memory gate sees it. */

@@ -62,6 +62,7 @@ public class Activities {
         form.validate();
         String eligiblePath = eligiblePath(form, scope);
         long id = store.insert(form, staff.orgId(), staff.orgPath(), eligiblePath, staff.getUsername());
+        store.setRepeat(id, form.repeatWeekly(), form.repeatUntil());
         audit.record("activity.publish", "activity", id, form.title());
         return store.find(id).orElseThrow();
     }
@@ -88,6 +89,7 @@ public class Activities {
             throw DomainException.conflict("activity.capacity.below-held", highest);
         }
         store.update(id, form, eligiblePath(form, scopeOf(staff)));
+        store.setRepeat(id, form.repeatWeekly(), form.repeatUntil());
         forget(id);
         audit.record("activity.update", "activity", id, form.title());
         ActivityView updated = store.find(id).orElseThrow();

@@ -100,7 +100,7 @@ class ActivityDemoData implements ApplicationRunner, DemoAccounts {
         activities.publish(staff, new ActivityForm("每周 DIY：手工香囊材料包", ActivityCategory.DIY_KIT,
                 "每周二 10:00 开抢，材料包寄到家，周日下午跟着视频一起做，约 90 分钟。", null, null, true,
                 AllocationMode.FIRST_COME, 200, tuesday, tuesday.plusDays(2), tuesday.plusDays(1), 24, Set.of(), null, false,
-                null, null, null, true, false, sunday + " 14:00 90"));
+                null, null, null, true, false, sunday + " 14:00 90", true, null));
         activities.publish(staff, new ActivityForm("茶艺体验课（抽签）", ActivityCategory.CULTURE_SPORT,
                 "报名截止后公开抽签，未中签者进入候补。", null, "天一阁茶艺馆", false, AllocationMode.LOTTERY, 20,
                 now.minusHours(1), now.plusDays(3), now.plusDays(4), 12, Set.of(), null, false, null, null, null, false, true,

@@ -1,6 +1,13 @@
 package org.gonghui.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gonghui.support.Fixtures.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gonghui.member.MemberType;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.support.ApiClient;
+import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,15 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.gonghui.support.ApiClient;
-import org.gonghui.support.Fixtures;
-import static org.gonghui.support.Fixtures.as;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Weekly series: the job publishes next week's instance once, however often it runs, and stops after the last
@@ -161,6 +161,9 @@ class ActivityRepeatIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2098-03-31\"")));
         mvc.perform(get("/console/activities").param("lang", "en").with(as(staff))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Repeats weekly")));
+        long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
+        mvc.perform(get("/activities/" + a.id()).with(as(Fixtures.member(member)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("每周重复（至 2098-03-31）")));
         // unticking the box ends the series (and drops its last date)
         mvc.perform(post("/console/activities/" + a.id()).with(as(staff)).with(csrf())
                         .param("title", title).param("category", "DIY_KIT").param("mode", "FIRST_COME")

@@ -2,6 +2,7 @@ package org.gonghui.activity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.gonghui.shared.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Publishing and managing activities. Staff work within their organisation's subtree: an activity published
@@ -28,6 +31,8 @@ public class Activities {
     private final ActivityCatalog catalog;
     private final NumberPools pools;
     private final RegistrationStore registrations;
+    private final Registrations offers;
+    private final Registrants registrants;
     private final MemberDirectory directory;
     private final Organisations organisations;
     private final JdbcClient jdbc;
@@ -35,12 +40,14 @@ public class Activities {
     private final Clock clock;
 
     Activities(ActivityStore store, ActivityCatalog catalog, NumberPools pools, RegistrationStore registrations,
-            MemberDirectory directory, Organisations organisations, JdbcClient jdbc, AuditLog audit,
-            Optional<Clock> clock) {
+            Registrations offers, Registrants registrants, MemberDirectory directory, Organisations organisations,
+            JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
         this.store = store;
         this.catalog = catalog;
         this.pools = pools;
         this.registrations = registrations;
+        this.offers = offers;
+        this.registrants = registrants;
         this.directory = directory;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -55,11 +62,16 @@ public class Activities {
         form.validate();
         String eligiblePath = eligiblePath(form, scope);
         long id = store.insert(form, staff.orgId(), staff.orgPath(), eligiblePath, staff.getUsername());
+        store.setRepeat(id, form.repeatWeekly(), form.repeatUntil());
         audit.record("activity.publish", "activity", id, form.title());
         return store.find(id).orElseThrow();
     }
 
-    /** Edits an activity; the capacity cannot drop below a place already held. */
+    /**
+     * Edits an activity; the capacity cannot drop below a place already held. Raising the capacity of a
+     * first-come activity offers the new places to the waitlist in its order, as a cancellation would; places
+     * nobody waits for stay free (the pool is reloaded from the database).
+     */
     @Transactional
     public ActivityView update(CurrentUser staff, long id, ActivityForm form) {
         ActivityView current = requireInScope(staff, id);
@@ -84,9 +96,37 @@ public class Activities {
             throw DomainException.conflict("activity.quota.first-come-only");
         }
         store.update(id, form, eligiblePath(form, scopeOf(staff)));
+        store.setRepeat(id, form.repeatWeekly(), form.repeatUntil());
         forget(id);
         audit.record("activity.update", "activity", id, form.title());
-        return store.find(id).orElseThrow();
+        ActivityView updated = store.find(id).orElseThrow();
+        offerNewPlaces(current, updated);
+        return updated;
+    }
+
+    /** Offers places above the old capacity to the waitlist (inside the update's transaction). */
+    private void offerNewPlaces(ActivityView before, ActivityView after) {
+        if (after.isLottery() || after.capacity() <= before.capacity()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int offered = 0;
+        for (int place = before.capacity() + 1; place <= after.capacity(); place++) {
+            if (offers.passOn(after, place, now) != null) {
+                break; // nobody (left) in line, or the activity has begun: the rest stay free
+            }
+            offered++;
+        }
+        if (offered > 0) {
+            audit.record("activity.capacity-offered", "activity", after.id(), offered + " places offered to the waitlist");
+        }
+        // a registration between the pool's reload and this commit may have cached the old numbers
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                forget(after.id());
+            }
+        });
     }
 
     @Transactional
@@ -183,15 +223,20 @@ public class Activities {
         return ActivityFigures.of(registrations.countsByStatus(id));
     }
 
-    /** Registrations of an activity for staff, optionally of one status (the waitlist in its order). */
+    /**
+     * Registrations of an activity for staff, optionally of one status (the waitlist in its order), with who
+     * registered (masked, and only for members in the staff user's scope).
+     */
     @Transactional(readOnly = true)
-    public PageResult<RegistrationView> registrations(CurrentUser staff, long id, RegistrationStatus status, int page,
-            int size) {
+    public PageResult<RegistrationListing> registrations(CurrentUser staff, long id, RegistrationStatus status,
+            int page, int size) {
         requireInScope(staff, id);
         int safeSize = PageResult.clampSize(size);
         int safePage = PageResult.clampPage(page);
-        return PageResult.of(registrations.ofActivity(id, status, safeSize + 1, (long) safePage * safeSize), safePage,
-                safeSize);
+        PageResult<RegistrationView> rows = PageResult.of(
+                registrations.ofActivity(id, status, safeSize + 1, (long) safePage * safeSize), safePage, safeSize);
+        var members = registrants.inScope(scopeOf(staff), rows.items().stream().map(RegistrationView::memberId).toList());
+        return rows.map(r -> RegistrationListing.of(r, members.get(r.memberId())));
     }
 
     /** How many places are free now, as the in-memory gate sees it. */

@@ -14,7 +14,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What staff enter to publish or edit an activity. Times are local to the federation's zone. Sessions are
- * lines of {@code yyyy-MM-dd HH:mm minutes}, e.g. {@code 2026-12-06 14:00 90}.
+ * lines of {@code yyyy-MM-dd HH:mm minutes}, e.g. {@code 2026-12-06 14:00 90}. {@code repeatWeekly} makes it a
+ * weekly series (each week's instance is published when this one opens), optionally with a last date
+ * {@code repeatUntil}.
  */
 public record ActivityForm(String title, ActivityCategory category, String description, String pictureUrl,
         String place, Boolean online, AllocationMode mode, Integer capacity,
@@ -22,15 +24,29 @@ public record ActivityForm(String title, ActivityCategory category, String descr
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime cancelDeadline, Integer confirmHours,
         Set<MemberType> memberTypes, Long eligibleOrgId, Boolean cardHoldersOnly, Integer minAge, Integer maxAge,
-        Integer monthlyLimit, Boolean needsAddress, Boolean weightedDraw, String sessions) {
+        Integer monthlyLimit, Boolean needsAddress, Boolean weightedDraw, String sessions, Boolean repeatWeekly,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repeatUntil) {
 
-    /** Unticked check boxes and absent JSON fields mean false. */
+    /** Unticked check boxes and absent JSON fields mean false; a last date means nothing without repetition. */
     public ActivityForm {
         online = Boolean.TRUE.equals(online);
         cardHoldersOnly = Boolean.TRUE.equals(cardHoldersOnly);
         needsAddress = Boolean.TRUE.equals(needsAddress);
         weightedDraw = Boolean.TRUE.equals(weightedDraw);
         memberTypes = memberTypes == null ? Set.of() : memberTypes;
+        repeatWeekly = Boolean.TRUE.equals(repeatWeekly);
+        repeatUntil = repeatWeekly ? repeatUntil : null;
+    }
+
+    /** A form of an activity that does not repeat. */
+    ActivityForm(String title, ActivityCategory category, String description, String pictureUrl, String place,
+            Boolean online, AllocationMode mode, Integer capacity, LocalDateTime opensAt, LocalDateTime closesAt,
+            LocalDateTime cancelDeadline, Integer confirmHours, Set<MemberType> memberTypes, Long eligibleOrgId,
+            Boolean cardHoldersOnly, Integer minAge, Integer maxAge, Integer monthlyLimit, Boolean needsAddress,
+            Boolean weightedDraw, String sessions) {
+        this(title, category, description, pictureUrl, place, online, mode, capacity, opensAt, closesAt, cancelDeadline,
+                confirmHours, memberTypes, eligibleOrgId, cardHoldersOnly, minAge, maxAge, monthlyLimit, needsAddress,
+                weightedDraw, sessions, false, null);
     }
 
     private static final Pattern SESSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})\\s+(\\d{1,4})");
@@ -71,6 +87,16 @@ public record ActivityForm(String title, ActivityCategory category, String descr
             throw DomainException.invalid("activity.picture.invalid");
         }
         sessionList();
+        if (repeatUntil != null && repeatUntil.isBefore(opensAt.toLocalDate())) {
+            throw DomainException.invalid("activity.repeat-until.invalid");
+        }
+    }
+
+    /** This form with other times (a weekly series' next instance). */
+    ActivityForm withTimes(LocalDateTime opens, LocalDateTime closes, LocalDateTime cancel, String sessionLines) {
+        return new ActivityForm(title, category, description, pictureUrl, place, online, mode, capacity, opens, closes,
+                cancel, confirmHours, memberTypes, eligibleOrgId, cardHoldersOnly, minAge, maxAge, monthlyLimit,
+                needsAddress, weightedDraw, sessionLines, repeatWeekly, repeatUntil);
     }
 
     /** The sessions, in time order. */
@@ -125,6 +151,6 @@ public record ActivityForm(String title, ActivityCategory category, String descr
                 a.cancelDeadline() == null ? null : LocalDateTime.ofInstant(a.cancelDeadline(), ActivityView.ZONE),
                 a.confirmHours(), a.eligibility().memberTypes(), eligibleOrgId, a.eligibility().cardHoldersOnly(),
                 a.eligibility().minAge(), a.eligibility().maxAge(), a.monthlyLimit(), a.needsAddress(), a.weightedDraw(),
-                sessionsText(a.sessions()));
+                sessionsText(a.sessions()), a.repeatWeekly(), a.repeatUntil());
     }
 }

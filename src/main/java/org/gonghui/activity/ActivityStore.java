@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,37 @@ class ActivityStore {
         return rows.stream().map(r -> r.with(sessions.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** Sets whether the activity repeats weekly; a changed series is looked at again by the job. */
+    void setRepeat(long id, boolean weekly, LocalDate until) {
+        jdbc.sql("""
+                update activity set repeat_weekly = :weekly, repeat_until = :until, repeat_stopped_at = null
+                where id = :id""")
+                .param("weekly", weekly).param("until", until).param("id", id).update();
+    }
+
+    /** Links a next instance to the one it follows; refused by a unique constraint when it already has one. */
+    void linkRepeat(long id, long previousId) {
+        jdbc.sql("update activity set repeat_of = :previous where id = :id").param("previous", previousId)
+                .param("id", id).update();
+    }
+
+    /** The last instance of a series: the job stops looking at it. */
+    void stopRepeat(long id, Instant at) {
+        jdbc.sql("update activity set repeat_stopped_at = :at where id = :id and repeat_stopped_at is null")
+                .param("at", ts(at)).param("id", id).update();
+    }
+
+    /**
+     * Instances of weekly series whose window has opened and that have no next instance yet (none cancelled or
+     * past their series' end).
+     */
+    List<ActivityView> repeatsDue(Instant now, int limit) {
+        return list("""
+                repeat_weekly = true and repeat_stopped_at is null and status <> 'CANCELLED' and opens_at <= :now
+                  and not exists (select 1 from activity n where n.repeat_of = activity.id)""",
+                Map.of("now", ts(now)), limit, 0);
+    }
+
     void setStatus(long id, ActivityStatus status) {
         jdbc.sql("update activity set status = :s, version = version + 1 where id = :id")
                 .param("s", status.name()).param("id", id).update();
@@ -148,7 +180,7 @@ class ActivityStore {
                     v.pictureUrl(), v.place(), v.online(), v.mode(), v.capacity(), v.opensAt(), v.closesAt(),
                     v.cancelDeadline(), v.confirmHours(), v.eligibility(), v.monthlyLimit(), v.needsAddress(),
                     v.weightedDraw(), v.status(), v.entriesHash(), v.entriesFrozenAt(), v.drawSeed(), v.drawnAt(),
-                    v.attendanceClosedAt(), sessions);
+                    v.attendanceClosedAt(), sessions, v.repeatWeekly(), v.repeatUntil(), v.repeatOf());
         }
     }
 
@@ -164,7 +196,8 @@ class ActivityStore {
                 rs.getObject("monthly_limit", Integer.class), rs.getBoolean("needs_address"),
                 rs.getBoolean("weighted_draw"), ActivityStatus.valueOf(rs.getString("status")),
                 rs.getString("entries_hash"), instant(rs, "entries_frozen_at"), rs.getString("draw_seed"),
-                instant(rs, "drawn_at"), instant(rs, "attendance_closed_at"), List.of()));
+                instant(rs, "drawn_at"), instant(rs, "attendance_closed_at"), List.of(), rs.getBoolean("repeat_weekly"),
+                rs.getObject("repeat_until", LocalDate.class), rs.getObject("repeat_of", Long.class)));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

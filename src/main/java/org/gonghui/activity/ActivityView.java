@@ -1,11 +1,13 @@
 package org.gonghui.activity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
 /**
- * An activity as published. Immutable: the platform keeps recent snapshots in memory so that a rush on one
+ * An activity as published; {@code repeatWeekly} when it is part of a weekly series (until {@code repeatUntil}
+ * when set), {@code repeatOf} the instance it follows in its series. Immutable: the platform keeps recent snapshots in memory so that a rush on one
  * activity reads nothing from the database until a registration is stored.
  */
 public record ActivityView(long id, long orgId, String orgPath, String title, ActivityCategory category,
@@ -13,7 +15,7 @@ public record ActivityView(long id, long orgId, String orgPath, String title, Ac
         Instant opensAt, Instant closesAt, Instant cancelDeadline, int confirmHours, Eligibility eligibility,
         Integer monthlyLimit, boolean needsAddress, boolean weightedDraw, ActivityStatus status, String entriesHash,
         Instant entriesFrozenAt, String drawSeed, Instant drawnAt, Instant attendanceClosedAt,
-        List<ActivitySession> sessions) {
+        List<ActivitySession> sessions, boolean repeatWeekly, LocalDate repeatUntil, Long repeatOf) {
 
     /** Times are shown and entered in the federation's zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -25,16 +25,18 @@ public class Attendance {
     private final Activities activities;
     private final RegistrationStore registrations;
     private final MemberDirectory directory;
+    private final Registrants registrants;
     private final NoShowRule rule;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    Attendance(Activities activities, RegistrationStore registrations, MemberDirectory directory, NoShowRule rule,
-            JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+    Attendance(Activities activities, RegistrationStore registrations, MemberDirectory directory,
+            Registrants registrants, NoShowRule rule, JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
         this.activities = activities;
         this.registrations = registrations;
         this.directory = directory;
+        this.registrants = registrants;
         this.rule = rule;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -116,18 +118,33 @@ public class Attendance {
         }
     }
 
-    /** The shipping list of a DIY-kit activity: confirmed registrations with their addresses (audit-logged). */
+    /**
+     * The shipping list of a DIY-kit activity (audit-logged): confirmed registrations with the address the member
+     * gave for the kit, then who registered — name, organisation, masked phone, blank for a member now outside
+     * the staff user's scope.
+     */
     @Transactional
     public List<List<Object>> shippingList(CurrentUser staff, long activityId) {
         ActivityView a = activities.requireInScope(staff, activityId);
         audit.record("activity.shipping-export", "activity", activityId, null);
-        return jdbc.sql("""
-                select id, recipient, recipient_phone, address, place_no from registration
+        List<Shipment> shipments = jdbc.sql("""
+                select id, member_id, recipient, recipient_phone, address, place_no from registration
                 where activity_id = :a and status = 'CONFIRMED' order by place_no""")
                 .param("a", activityId)
-                .query((rs, n) -> List.<Object>of(rs.getLong("id"), a.title(), nz(rs.getString("recipient")),
+                .query((rs, n) -> new Shipment(rs.getLong("id"), rs.getLong("member_id"), nz(rs.getString("recipient")),
                         nz(rs.getString("recipient_phone")), nz(rs.getString("address")), rs.getInt("place_no")))
                 .list();
+        var members = registrants.inScope(Activities.scopeOf(staff), shipments.stream().map(Shipment::memberId).toList());
+        return shipments.stream().map(s -> {
+            var member = members.get(s.memberId());
+            return List.<Object>of(s.registrationId(), a.title(), s.recipient(), s.phone(), s.address(), s.place(),
+                    member == null ? "" : member.name(), member == null ? "" : member.orgName(),
+                    member == null ? "" : nz(member.phoneMasked()));
+        }).toList();
+    }
+
+    private record Shipment(long registrationId, long memberId, String recipient, String phone, String address,
+            int place) {
     }
 
     private static String nz(String s) {

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bulk look-up of members by ID number, for other modules' imports of staff lists (e.g. collective
- * mutual-aid enrolment): thousands of rows in a few indexed queries, without decrypting anything. Unscoped:
- * callers apply their own scope to the organisations returned.
+ * Bulk look-ups of members for other modules: by ID number for imports of staff lists (e.g. collective
+ * mutual-aid enrolment), by id for staff lists of registrations; thousands of rows in a few indexed queries,
+ * without decrypting anything. Unscoped: callers apply their own scope to the organisations returned.
  */
 @Service
 public class MemberLookup {
@@ -32,6 +32,30 @@ public class MemberLookup {
     /** What an import needs to know about a member found by ID number. */
     public record Found(long memberId, long orgId, MemberType type, Gender gender, LocalDate birthDate,
             MemberStatus status) {
+    }
+
+    /** What a staff list shows of a member: name, organisation and the masked phone (never a clear value). */
+    public record Listed(long memberId, String name, long orgId, String orgName, String orgPath, String phoneMasked) {
+    }
+
+    /**
+     * The members with these ids, keyed by id, in one query per thousand ids. Unscoped: callers show only those
+     * whose {@code orgPath} lies in the staff user's scope.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Listed> byIds(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        Map<Long, Listed> found = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i += CHUNK) {
+            jdbc.sql("""
+                    select m.id, m.name, m.org_id, m.phone_masked, o.name as org_name, o.path as org_path
+                    from member m join organisation o on o.id = m.org_id where m.id in (:ids)""")
+                    .param("ids", distinct.subList(i, Math.min(distinct.size(), i + CHUNK)))
+                    .query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"),
+                            rs.getString("org_name"), rs.getString("org_path"), rs.getString("phone_masked")))
+                    .list().forEach(listed -> found.put(listed.memberId(), listed));
+        }
+        return found;
     }
 
     /** The members with these ID numbers (as typed; checked and normalised here), keyed by the normalised number. */

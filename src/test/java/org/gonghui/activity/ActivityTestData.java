@@ -70,4 +70,11 @@ class ActivityTestData {
                 f.eligibleOrgId(), f.cardHoldersOnly(), f.minAge(), f.maxAge(), monthlyLimit, f.needsAddress(),
                 f.weightedDraw(), f.sessions());
     }
+
+    static ActivityForm withCapacity(ActivityForm f, int capacity) {
+        return new ActivityForm(f.title(), f.category(), f.description(), f.pictureUrl(), f.place(), f.online(), f.mode(),
+                capacity, f.opensAt(), f.closesAt(), f.cancelDeadline(), f.confirmHours(), f.memberTypes(),
+                f.eligibleOrgId(), f.cardHoldersOnly(), f.minAge(), f.maxAge(), f.monthlyLimit(), f.needsAddress(),
+                f.weightedDraw(), f.sessions());
+    }
 }

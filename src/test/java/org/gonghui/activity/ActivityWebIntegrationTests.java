@@ -41,6 +41,8 @@ class ActivityWebIntegrationTests {
     @Autowired Accounts accounts;
     @Autowired ActivityTestData data;
     @Autowired JdbcClient jdbc;
+    @Autowired Registrations registrations;
+    @Autowired Attendance attendance;
 
     /** A member with a phone and password; returns [memberId, bearer]. */
     Object[] signedInMember() throws Exception {
@@ -188,6 +190,67 @@ class ActivityWebIntegrationTests {
         mvc.perform(post("/merchant/redeem").with(as(merchantUser)).with(csrf()).param("code", "UNKNOWN2345"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("券码不存在")));
         mvc.perform(get("/merchant").with(as(Fixtures.member(member)))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theSignInPageListsTheDemoMerchantsAndTheirSignInWorks() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("admin", "特约商户：甬城影城",
+                        "cinema", "Merchant2026", "特约商户：宁波公交", "busline", "Merchant2026")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("Merchant: Yongcheng Cinema",
+                        "cinema", "Merchant: Ningbo buses", "busline")));
+        for (String login : List.of("cinema", "busline")) {
+            // the listed password signs in, as a merchant: an unknown code is "not found", not "forbidden"
+            mvc.perform(post("/api/v1/vouchers/redemptions").header(HttpHeaders.AUTHORIZATION,
+                            ApiClient.bearer(mvc, login, "Merchant2026"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"NOSUCHCODE2345\"}"))
+                    .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("voucher.not-found"));
+        }
+    }
+
+    @Test
+    void staffListsShowWhoRegisteredMaskedAndOnlyWithinTheirScope() throws Exception {
+        var root = data.org("NB");
+        String phone = Fixtures.newPhone();
+        String name = Fixtures.unique("报名人");
+        long member = members.register(root.treePath(), new NewMember(name, Fixtures.newIdNumber(), phone,
+                data.org("NB-HS-T01-E1").id(), MemberType.IN_SERVICE, null, null)).id();
+        String movedPhone = Fixtures.newPhone();
+        String movedName = Fixtures.unique("调走者");
+        long moved = members.register(root.treePath(), new NewMember(movedName, Fixtures.newIdNumber(), movedPhone,
+                data.org("NB-HS-T01-C1").id(), MemberType.IN_SERVICE, null, null)).id();
+        var staff = Fixtures.staffAt(data.org("NB-HS"), org.gonghui.shared.security.Role.STAFF);
+        ActivityForm f = ActivityTestData.open("名单显示", 5, AllocationMode.FIRST_COME);
+        ActivityView kit = activities.publish(staff, new ActivityForm(f.title(), ActivityCategory.DIY_KIT, null, null, null,
+                true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, java.util.Set.of(), null, false, null, null, null,
+                true, false, f.sessions()));
+        registrations.register(member, kit.id(), new ShippingAddress("收件人甲", "13905740001", "宁波市海曙区 1 号"), false);
+        registrations.register(moved, kit.id(), new ShippingAddress("收件人乙", "13905740002", "宁波市江北区 2 号"), false);
+        members.transfer(root.treePath(), moved, data.org("NB-JB-T01-E1").id(), "调动");
+        String masked = org.gonghui.shared.crypto.Masking.phone(phone);
+        String orgName = data.org("NB-HS-T01-E1").name();
+
+        String page = mvc.perform(get("/console/activities/" + kit.id()).with(as(staff))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(name, orgName, masked, "会员 " + moved + "（已不在您的管辖范围）")
+                .doesNotContain(phone, movedName, movedPhone);
+
+        String api = mvc.perform(get("/api/v1/activities/" + kit.id() + "/registrations")
+                        .header(HttpHeaders.AUTHORIZATION, ApiClient.bearer(mvc, "haishu", "Gonghui2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.memberId == " + member + ")].memberName").value(name))
+                .andExpect(jsonPath("$.items[?(@.memberId == " + member + ")].memberOrgName").value(orgName))
+                .andExpect(jsonPath("$.items[?(@.memberId == " + member + ")].memberPhoneMasked").value(masked))
+                .andExpect(jsonPath("$.items[?(@.memberId == " + member + ")].status").value("CONFIRMED"))
+                .andExpect(jsonPath("$.items[?(@.memberId == " + moved + ")].memberName").value(org.hamcrest.Matchers.contains((Object) null)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).doesNotContain(phone, movedName, movedPhone);
+
+        List<List<Object>> shipping = attendance.shippingList(staff, kit.id());
+        assertThat(shipping).hasSize(2);
+        assertThat(shipping.get(0)).contains("收件人甲", "13905740001", name, orgName, masked).doesNotContain(phone);
+        assertThat(shipping.get(1)).contains("收件人乙").doesNotContain(movedName, movedPhone);
     }
 
     static List<String> none() {

@@ -50,6 +50,7 @@ class QuotaIntegrationTests {
     @Autowired ActivityTestData data;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired WeeklySeries series;
 
     /** {@code count} new members in a new enterprise under the township {@code townshipCode}. */
     List<Long> membersUnder(String townshipCode, int count) {
@@ -241,5 +242,27 @@ class QuotaIntegrationTests {
         long member = membersUnder("NB-HS-T01", 1).get(0);
         mvc.perform(get("/api/v1/activities/" + a.id() + "/quotas").with(as(Fixtures.member(member))))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void nextWeeksInstanceSplitsItsPlacesTheSameWay() {
+        java.time.LocalDateTime opens = java.time.LocalDateTime.now(ActivityView.ZONE).plusHours(2);
+        ActivityForm w = ActivityRepeatIntegrationTests.weekly(Fixtures.unique("每周分区"), null);
+        ActivityForm form = new ActivityForm(w.title(), w.category(), w.description(), null, null, true, w.mode(), 10,
+                opens, opens.plusDays(2), null, 24, w.memberTypes(), null, false, null, null, null, true, false,
+                opens.plusDays(4).toLocalDate() + " 14:00 90", true, null);
+        var admin = data.staffAt("NB");
+        ActivityView a = activities.publish(admin, form);
+        quotas.set(admin, a.id(), new QuotaForm("NB-HS 4\nNB-JB 3", null, opens.plusHours(1)));
+
+        series.publishDue(a.opensAt().plusSeconds(60));
+
+        long next = jdbc.sql("select id from activity where repeat_of = :id").param("id", a.id()).query(Long.class).single();
+        QuotaPlan copied = quotas.of(admin, next);
+        assertThat(copied.quotas()).extracting(PlaceQuota::orgId, PlaceQuota::firstPlace, PlaceQuota::places)
+                .containsExactlyElementsOf(quotas.of(admin, a.id()).quotas().stream()
+                        .map(q -> org.assertj.core.groups.Tuple.tuple(q.orgId(), q.firstPlace(), q.places())).toList());
+        assertThat(java.time.Duration.between(quotas.of(admin, a.id()).releaseAt(), copied.releaseAt()))
+                .isEqualTo(java.time.Duration.ofDays(7));
     }
 }

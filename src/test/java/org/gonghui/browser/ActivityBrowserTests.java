@@ -43,7 +43,7 @@ class ActivityBrowserTests {
         ActivityView a = activities.publish(Fixtures.staffAt(organisations.findByCode("NB-HS").orElseThrow(), Role.STAFF),
                 new ActivityForm("浏览器射箭体验", ActivityCategory.CULTURE_SPORT, "射箭馆体验课", null, "海曙射箭馆", false,
                         AllocationMode.FIRST_COME, 10, now.minusHours(1), now.plusDays(2), now.plusDays(3), 24, Set.of(), null,
-                        false, null, null, null, false, false, now.plusDays(4).toLocalDate() + " 14:00 60"));
+                        false, null, null, null, false, false, now.plusDays(4).toLocalDate() + " 14:00 60", false, null));
 
         try (Browser browser = Browser.open(port)) {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 860));

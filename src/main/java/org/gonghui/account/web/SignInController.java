@@ -53,8 +53,7 @@ class SignInController {
                     : exception instanceof DisabledException ? "signin.disabled" : "signin.failed");
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
-        DemoAccounts accounts = demo.getIfAvailable();
-        model.addAttribute("demoAccounts", accounts == null ? List.of() : accounts.accounts());
+        model.addAttribute("demoAccounts", demoAccounts());
         return "account/login";
     }
 
@@ -80,8 +79,7 @@ class SignInController {
         } catch (DomainException e) {
             model.addAttribute("codeError", messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
             model.addAttribute("phone", phone);
-            DemoAccounts accounts = demo.getIfAvailable();
-            model.addAttribute("demoAccounts", accounts == null ? List.of() : accounts.accounts());
+            model.addAttribute("demoAccounts", demoAccounts());
             response.setStatus(400);
             return "account/login";
         }
@@ -91,6 +89,11 @@ class SignInController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:/me";
+    }
+
+    /** Every module's demo accounts (staff and members first, then merchants), none outside demo mode. */
+    private List<DemoAccounts.DemoAccount> demoAccounts() {
+        return demo.orderedStream().flatMap(accounts -> accounts.accounts().stream()).toList();
     }
 
     private String message(String code) {

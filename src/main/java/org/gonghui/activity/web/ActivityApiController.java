@@ -12,6 +12,7 @@ import org.gonghui.activity.Attendance;
 import org.gonghui.activity.CheckIn;
 import org.gonghui.activity.LotteryDraws;
 import org.gonghui.activity.PublishedDraw;
+import org.gonghui.activity.RegistrationListing;
 import org.gonghui.activity.RegistrationStatus;
 import org.gonghui.activity.RegistrationView;
 import org.gonghui.activity.Registrations;
@@ -161,7 +162,8 @@ class ActivityApiController {
 
     @GetMapping("/{id}/registrations")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF', 'REVIEWER')")
-    PageResult<RegistrationView> registrations(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+    @Operation(summary = "Staff: registrations with who registered (name, organisation, masked phone), the waitlist in order")
+    PageResult<RegistrationListing> registrations(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) RegistrationStatus status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return activities.registrations(user, id, status, page, size);

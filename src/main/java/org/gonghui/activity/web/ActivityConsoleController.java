@@ -184,7 +184,8 @@ class ActivityConsoleController {
         List<List<Object>> rows = attendance.shippingList(user, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Spreadsheets.write(out, text("shipping.sheet"), List.of(text("shipping.registration"), text("activity.title"),
-                text("shipping.recipient"), text("shipping.phone"), text("shipping.address"), text("registration.place")),
+                text("shipping.recipient"), text("shipping.phone"), text("shipping.address"), text("registration.place"),
+                text("shipping.member"), text("shipping.organisation"), text("shipping.member-phone")),
                 rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -2,7 +2,10 @@ package org.gonghui.shared.security;
 
 import java.util.List;
 
-/** The demo accounts the sign-in page lists in demo mode (implemented by the demo-data loader). */
+/**
+ * The demo accounts the sign-in page lists in demo mode, implemented by each demo-data loader that creates
+ * accounts (the page lists them all, in the loaders' order). Labels are in the request's language.
+ */
 public interface DemoAccounts {
 
     List<DemoAccount> accounts();

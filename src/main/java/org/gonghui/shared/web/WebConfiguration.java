@@ -17,6 +17,18 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** Request mapping that remembers the handler of each request shape (see {@link ShapeCachingHandlerMapping}). */
+    @Bean
+    org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations shapeCachingMappings() {
+        return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping
+                    getRequestMappingHandlerMapping() {
+                return new ShapeCachingHandlerMapping();
+            }
+        };
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("GONGHUI_LANG");

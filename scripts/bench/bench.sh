@@ -5,6 +5,8 @@
 #
 #   scripts/bench/bench.sh                 # all scenarios, RUNS times (median reported)
 #   RUNS=1 ATTEMPTS=20000 scripts/bench/bench.sh   # a quick look
+#   scripts/bench/bench.sh latency         # one connection, no queueing: median latency of a registration against
+#                                          # that of a refusal of the full activity
 #   scripts/bench/bench.sh restart         # a burst during which the database drops all of the app's connections
 #                                          # three times (pg_terminate_backend on this database only: the
 #                                          # PostgreSQL server is shared with others), then the exactness check
@@ -109,14 +111,31 @@ pgb() { # script clients
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+if [ "${1:-}" = latency ]; then
+  # one connection (no queueing): the cost of one registration (an insert and its commit) against the cost of one
+  # refusal of a full activity (no database at all)
+  N=$(( MEMBERS < 4000 ? MEMBERS / 2 : 2000 ))
+  A=$(activity "单连接延迟" "$N")
+  WARM=$(activity "预热活动" "$MEMBERS")
+  loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
+  log "one connection: $N registrations for activity $A, then $N refusals of it, full"
+  CONCURRENCY=1 loadgen register "$A" "$N" "$WORK/lat-reg.csv" | tee "$WORK/lat-reg.txt"
+  CONCURRENCY=1 loadgen register "$A" "$N" "$WORK/lat-full.csv" | tee "$WORK/lat-full.txt"
+  REG=$(sed -n 's/.*outcome=201 .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-reg.txt")
+  FULL=$(sed -n 's/.*outcome=409 activity.refused.full .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-full.txt")
+  python3 -c "import sys; r,f=map(float,sys.argv[1:]); print(f'median latency on one connection: registration {r:.2f} ms, refusal of a full activity {f:.2f} ms: {r/f:.1f}x faster')" "$REG" "$FULL"
+  exit 0
+fi
+
 if [ "${1:-}" = restart ]; then
   A=$(activity "断线演练" "$((ATTEMPTS / 4))")
   log "burst on activity $A; the database drops the app's connections after 5, 7 and 9 s"
   ( for t in 5 2 2; do sleep $t; log "dropping connections"
       psql -X -qtAc "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" -d postgres
     done ) &
+  DROPPER=$!
   loadgen register "$A" "$ATTEMPTS" "$WORK/restart-ok.csv" | tee "$WORK/restart.txt"
-  wait
+  wait $DROPPER
   log "exactness (phantom may only be members answered 409 activity.refused.busy: told to look up the result)"
   check register "$A" "$WORK/restart-ok.csv"
   exit 0

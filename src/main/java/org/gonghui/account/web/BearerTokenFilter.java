@@ -13,10 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates API calls carrying {@code Authorization: Bearer <token>}. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
+    /** Answers a call whose token could not be checked because the database did not answer. */
+    interface Unavailable {
+        void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    }
 
-    BearerTokenFilter(ApiTokens tokens) {
+    private final ApiTokens tokens;
+    private final Unavailable unavailable;
+
+    BearerTokenFilter(ApiTokens tokens, Unavailable unavailable) {
         this.tokens = tokens;
+        this.unavailable = unavailable;
     }
 
     @Override
@@ -24,7 +31,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.authenticate(header.substring(7).trim()).ifPresent(user -> {
+            java.util.Optional<org.gonghui.shared.security.CurrentUser> found;
+            try {
+                found = tokens.authenticate(header.substring(7).trim());
+            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+                unavailable.answer(request, response);
+                return;
+            }
+            found.ifPresent(user -> {
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(authentication);

@@ -69,7 +69,9 @@ class SecurityConfiguration {
                 // stateless bearer calls: no saved request to resume, no form logout (tokens are revoked by API)
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, (request, response) -> problem(request, response,
+                        HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", messages, locales)),
+                        UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
                                 problem(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized", messages, locales))

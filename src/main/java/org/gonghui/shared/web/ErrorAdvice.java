@@ -118,6 +118,21 @@ class ErrorAdvice {
         return answer(request, HttpStatus.CONFLICT, "error.concurrent-change", message("error.concurrent-change"), Map.of());
     }
 
+    /**
+     * The database did not answer (connection lost, restart, pool exhausted): nothing was confirmed, the caller may
+     * try again — a clear 503, never a 500.
+     */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.TransactionSystemException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class})
+    Object databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return answer(request, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", message("error.unavailable"),
+                Map.of());
+    }
+
     private Object answer(HttpServletRequest request, HttpStatus status, String code, String detail, Map<String, ?> extra) {
         log.debug("{} {} -> {} {}", request.getMethod(), request.getRequestURI(), status.value(), code);
         if (isApi(request)) {

@@ -38,11 +38,14 @@ public class Registrations {
     private final MemberDirectory directory;
     private final RegistrationStore store;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     Registrations(ActivityCatalog catalog, NumberPools pools, MemberDirectory directory, RegistrationStore store,
-            TransactionTemplate tx, java.util.Optional<Clock> clock) {
+            TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
+            java.util.Optional<Clock> clock) {
         this.catalog = catalog;
+        this.events = events;
         this.pools = pools;
         this.directory = directory;
         this.store = store;
@@ -352,6 +355,9 @@ public class Registrations {
             expires = start;
         }
         store.offer(next.get(), place, expires, now);
+        Instant confirmBy = expires;
+        store.find(next.get()).ifPresent(r -> events.publishEvent(
+                new PlaceOffered(r.memberId(), a.id(), a.title(), r.id(), confirmBy)));
         return null;
     }
 

@@ -21,7 +21,7 @@ public record QuotaPlan(List<PlaceQuota> quotas, Instant releaseAt) {
         return quotas.isEmpty();
     }
 
-    /** Whether the quotas still keep their places to their own members at {@code now}. */
+    /** Whether the quotas' unused places have returned to the common pool at {@code now}. */
     public boolean releasedAt(Instant now) {
         return releaseAt != null && !now.isBefore(releaseAt);
     }
@@ -30,21 +30,8 @@ public record QuotaPlan(List<PlaceQuota> quotas, Instant releaseAt) {
         return quotas.stream().mapToInt(PlaceQuota::places).sum();
     }
 
-    /** The quota a member belongs to, if any (quotas cover disjoint subtrees). */
-    Optional<PlaceQuota> quotaOf(String memberPath) {
-        return quotas.stream().filter(q -> q.covers(memberPath)).findFirst();
-    }
-
     /** The quota holding a place number, if any. */
     Optional<PlaceQuota> quotaHolding(int place) {
         return quotas.stream().filter(q -> q.holds(place)).findFirst();
-    }
-
-    /**
-     * Whether a member of {@code memberPath} may hold place {@code place} at {@code now}: a place of the common
-     * pool, of their own quota, or of any quota once released.
-     */
-    boolean mayHold(String memberPath, int place, Instant now) {
-        return releasedAt(now) || quotaHolding(place).map(q -> q.covers(memberPath)).orElse(true);
     }
 }

@@ -91,19 +91,22 @@ class RegistrationStore {
     }
 
     /** The next waitlisted registration, locked; one skipped when another transaction holds it. */
-    Optional<Long> nextInLine(long activityId) {
-        return jdbc.sql("select id from registration where activity_id = :a and status = 'WAITLISTED'" + WAITLIST_ORDER
-                + " limit 1 for update skip locked").param("a", activityId).query(Long.class).optional();
+    Optional<Waiting> nextInLine(long activityId) {
+        return jdbc.sql("select id, member_id from registration where activity_id = :a and status = 'WAITLISTED'"
+                + WAITLIST_ORDER + " limit 1 for update skip locked").param("a", activityId)
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2))).optional();
+    }
+
+    /** A waitlisted registration and its member. */
+    record Waiting(long id, long memberId) {
     }
 
     /**
      * The next waitlisted registration whose member passes {@code who} (e.g. belongs to the quota of the freed
      * place), locked; those held by another transaction are skipped.
      */
-    Optional<Long> nextInLine(long activityId, java.util.function.LongPredicate who) {
+    Optional<Waiting> nextInLine(long activityId, java.util.function.LongPredicate who) {
         for (int offset = 0; offset < 100_000; offset += 200) {
-            record Waiting(long id, long memberId) {
-            }
             List<Waiting> page = jdbc.sql("select id, member_id from registration where activity_id = :a"
                     + " and status = 'WAITLISTED'" + WAITLIST_ORDER + " limit 200 offset :o")
                     .param("a", activityId).param("o", offset)
@@ -112,7 +115,7 @@ class RegistrationStore {
                 if (who.test(w.memberId()) && jdbc.sql("""
                         select id from registration where id = :id and status = 'WAITLISTED'
                         for update skip locked""").param("id", w.id()).query(Long.class).optional().isPresent()) {
-                    return Optional.of(w.id());
+                    return Optional.of(w);
                 }
             }
             if (page.size() < 200) {

@@ -354,10 +354,8 @@ public class Registrations {
         if (start != null && expires.isAfter(start)) {
             expires = start;
         }
-        store.offer(next.get(), place, expires, now);
-        Instant confirmBy = expires;
-        store.find(next.get()).ifPresent(r -> events.publishEvent(
-                new PlaceOffered(r.memberId(), a.id(), a.title(), r.id(), confirmBy)));
+        store.offer(next.get().id(), place, expires, now);
+        events.publishEvent(new PlaceOffered(next.get().memberId(), a.id(), a.title(), next.get().id(), expires));
         return null;
     }
 

@@ -2,11 +2,7 @@ package org.gonghui.activity;
 
 import java.time.LocalDateTime;
 import java.util.Locale;
-import org.gonghui.account.SmsSender;
-import org.gonghui.member.Members;
-import org.gonghui.member.PersonalField;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.gonghui.account.MemberTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -18,32 +14,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class WaitlistNotifications {
 
-    private static final Logger log = LoggerFactory.getLogger(WaitlistNotifications.class);
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-    private final SmsSender sms;
-    private final Members members;
+    private final MemberTexts texts;
     private final MessageSource messages;
 
-    WaitlistNotifications(SmsSender sms, Members members, MessageSource messages) {
-        this.sms = sms;
-        this.members = members;
+    WaitlistNotifications(MemberTexts texts, MessageSource messages) {
+        this.texts = texts;
         this.messages = messages;
     }
 
     @TransactionalEventListener
     void on(PlaceOffered event) {
-        try {
-            String phone = members.revealOwn(event.memberId(), PersonalField.PHONE);
-            if (phone == null) {
-                return;
-            }
-            String by = LocalDateTime.ofInstant(event.confirmBy(), ActivityView.ZONE).toString().replace('T', ' ')
-                    .substring(0, 16);
-            sms.send(phone, messages.getMessage("activity.sms.place-offered",
-                    new Object[] {event.activityTitle(), by}, CHINESE));
-        } catch (RuntimeException e) {
-            log.warn("could not tell member {} of the offered place: {}", event.memberId(), e.getMessage());
-        }
+        String by = LocalDateTime.ofInstant(event.confirmBy(), ActivityView.ZONE).toString().replace('T', ' ')
+                .substring(0, 16);
+        texts.send(event.memberId(), messages.getMessage("activity.sms.place-offered",
+                new Object[] {event.activityTitle(), by}, CHINESE));
     }
 }

@@ -51,6 +51,13 @@ class MemberDirectory {
         return facts;
     }
 
+    /** The member's facts if they are in memory and fresh; never looks them up. */
+    Optional<Facts> cached(long memberId) {
+        Cached cached = cache.get(memberId);
+        return cached != null && System.nanoTime() - cached.loadedAt < TTL_NANOS ? Optional.of(cached.facts)
+                : Optional.empty();
+    }
+
     Optional<MemberView> find(long memberId) {
         try {
             return Optional.of(require(memberId).member());

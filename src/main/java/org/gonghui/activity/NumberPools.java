@@ -38,6 +38,12 @@ class NumberPools {
         return pool;
     }
 
+    /** The activity's pool if it is in memory and matches the activity's capacity; never loads. */
+    ActivityPlaces placesIfLoaded(ActivityView activity) {
+        ActivityPlaces pool = places.get(activity.id());
+        return pool != null && pool.capacity() == activity.capacity() ? pool : null;
+    }
+
     /** The activity's quotas as stored, with the organisations' current paths and names. */
     QuotaPlan quotaPlan(long activityId) {
         record Stored(long orgId, int first, int places) {

@@ -37,18 +37,20 @@ public class Registrations {
     private final NumberPools pools;
     private final MemberDirectory directory;
     private final RegistrationStore store;
+    private final SharedCommits commits;
     private final TransactionTemplate tx;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     Registrations(ActivityCatalog catalog, NumberPools pools, MemberDirectory directory, RegistrationStore store,
-            TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
+            SharedCommits commits, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
             java.util.Optional<Clock> clock) {
         this.catalog = catalog;
         this.events = events;
         this.pools = pools;
         this.directory = directory;
         this.store = store;
+        this.commits = commits;
         this.tx = tx;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
@@ -62,10 +64,11 @@ public class Registrations {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         requireOpen(a, now);
         ActivityPlaces pool = a.isLottery() ? null : pools.places(a);
-        if (pool != null && pool.isFull() && !waitlistIfFull) {
-            throw Refusal.conflict(Refusal.FULL);
-        }
         MemberDirectory.Facts facts = directory.require(memberId);
+        if (pool != null && pool.isFull() && !waitlistIfFull) {
+            // a member outside the activity's part of the tree learns only that it is not for them
+            throw inSubtree(a, facts.member()) ? Refusal.conflict(Refusal.FULL) : Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG);
+        }
         ShippingAddress shipping = checkMember(a, facts, address, now);
         if (a.isLottery()) {
             return storeWithoutPlace(a, memberId, RegistrationStatus.ENTERED, shipping, now);
@@ -112,6 +115,31 @@ public class Registrations {
             }
         }
         throw Refusal.conflict(Refusal.BUSY);
+    }
+
+    /**
+     * The refusal the member gets now for a place in a full activity: the activity is first come and open, every
+     * place (all quotas and the common pool) is held, and the member — known from memory — belongs to the
+     * activity's part of the tree (outside it they are told they are not eligible, not that it is full). Read from
+     * memory only: the activity's snapshot, its pool of places and the member's recent facts, so a rush on a full
+     * activity is answered without the database. Empty when the answer needs more; {@link #register} then decides.
+     */
+    public java.util.Optional<String> refusalWhenFull(long activityId, long memberId) {
+        ActivityView a = catalog.find(activityId).orElse(null);
+        if (a == null || a.isLottery() || a.phase(clock.instant()) != ActivityView.Phase.OPEN) {
+            return java.util.Optional.empty();
+        }
+        ActivityPlaces pool = pools.placesIfLoaded(a);
+        if (pool == null || !pool.isFull()) {
+            return java.util.Optional.empty();
+        }
+        return directory.cached(memberId).filter(facts -> inSubtree(a, facts.member()))
+                .map(facts -> Refusal.FULL);
+    }
+
+    private static boolean inSubtree(ActivityView a, org.gonghui.member.MemberView member) {
+        String path = a.eligibility().orgPath();
+        return path == null || member.orgPath() != null && member.orgPath().startsWith(path);
     }
 
     /** "Full": of the whole activity, or of the member's quota while other quotas keep their places. */
@@ -192,6 +220,16 @@ public class Registrations {
     private RegistrationView store(ActivityView a, long memberId, RegistrationStatus status, Integer place,
             ShippingAddress address, Instant now) {
         boolean quota = a.monthlyLimit() != null && status != RegistrationStatus.WAITLISTED;
+        if (!quota && status == RegistrationStatus.CONFIRMED && place != null && commits.enabled()) {
+            SharedCommits.Outcome shared = commits.store(a, memberId, place, address, now);
+            if (shared.stored() != null) {
+                return shared.stored();
+            }
+            if (shared.failure() != null) {
+                throw outcomeOf(a, memberId, place, shared.failure());
+            }
+            // refused as a batch: stored alone below, where a duplicate or a taken place is sorted out
+        }
         if (quota) {
             store.ensureQuota(memberId, a);
         }

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gonghui.account.ApiTokens;
 import org.gonghui.shared.security.CurrentUser;
-import org.springframework.context.MessageSource;
+import org.gonghui.shared.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +27,6 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Two doors. The API ({@code /api/**}) is stateless with bearer tokens, so CSRF does not apply there. The
@@ -54,7 +53,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, MessageSource messages, LocaleResolver locales)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Problems problems)
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -69,14 +68,14 @@ class SecurityConfiguration {
                 // stateless bearer calls: no saved request to resume, no form logout (tokens are revoked by API)
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, (request, response) -> problem(request, response,
-                        HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable", messages, locales)),
+                .addFilterBefore(new BearerTokenFilter(tokens, (request, response) -> problems.write(request, response,
+                        HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable")),
                         UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
-                                problem(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized", messages, locales))
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
                         .accessDeniedHandler((request, response, e) ->
-                                problem(request, response, HttpStatus.FORBIDDEN, "error.forbidden", messages, locales)));
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden")));
         return http.build();
     }
 
@@ -124,14 +123,5 @@ class SecurityConfiguration {
     private static boolean isMerchant(Authentication authentication) {
         return authentication.getPrincipal() instanceof CurrentUser user
                 && user.has(org.gonghui.shared.security.Role.MERCHANT);
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-            MessageSource messages, LocaleResolver locales) throws IOException {
-        String detail = messages.getMessage(code, null, code, locales.resolveLocale(request));
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"code\":\"" + code + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }
 }

@@ -43,6 +43,11 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    @Bean
+    Problems problems(org.springframework.context.MessageSource messages, LocaleResolver locales) {
+        return new Problems(messages, locales);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

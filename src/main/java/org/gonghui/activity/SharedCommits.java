@@ -1,0 +1,142 @@
+package org.gonghui.activity;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for the rush: confirmed places that members take at the same moment are stored together, in
+ * one transaction with one batched insert, by a few writer threads. A writer takes whatever has queued up while
+ * the previous commit ran, so nobody waits for a batch to fill: one registration alone is written at once, a
+ * thousand arriving together share a few commits (and the database's fsync, round trips and the activity row's
+ * foreign-key lock).
+ *
+ * <p>Each member is still answered only after the commit that holds their row. If the batch is refused by a
+ * constraint (a second registration of one member, a place held by another instance, a code collision) nothing
+ * of it was stored and every registration in it is retried on its own, where the usual rules decide; if the
+ * commit's outcome is unknown, each is looked up as a single registration would be.
+ */
+@Component
+class SharedCommits {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedCommits.class);
+    static final int MAX_BATCH = 200;
+
+    private final RegistrationStore store;
+    private final TransactionTemplate tx;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopped;
+
+    SharedCommits(RegistrationStore store, TransactionTemplate tx,
+            @Value("${gonghui.activity.commit-writers:2}") int writerCount) {
+        this.store = store;
+        this.tx = tx;
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::write, "registration-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Whether registrations go through shared commits (writers configured and running). */
+    boolean enabled() {
+        return !writers.isEmpty() && !stopped;
+    }
+
+    /** A confirmed registration to store with others; the answer comes after its commit. */
+    Outcome store(ActivityView a, long memberId, int place, ShippingAddress address, Instant now) {
+        Pending pending = new Pending(new RegistrationStore.NewPlace(a, memberId, place, address, now),
+                new CompletableFuture<>());
+        queue.add(pending);
+        if (stopped) {
+            drainAlone();
+        }
+        return pending.answer.join();
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (!stopped) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                commit(batch);
+            } catch (Throwable e) {
+                // never leave a member waiting
+                batch.forEach(p -> p.answer.complete(Outcome.failed(e instanceof RuntimeException r ? r
+                        : new IllegalStateException(e))));
+            }
+            batch.clear();
+        }
+        drainAlone();
+    }
+
+    private void commit(List<Pending> batch) {
+        List<RegistrationStore.NewPlace> rows = batch.stream().map(Pending::row).toList();
+        List<Long> ids;
+        try {
+            ids = tx.execute(s -> store.insertAll(rows));
+        } catch (DataIntegrityViolationException e) {
+            // nothing of the batch was stored: each one again on its own, where the rules for duplicates apply
+            batch.forEach(p -> p.answer.complete(Outcome.ALONE));
+            return;
+        } catch (RuntimeException e) {
+            log.warn("shared commit of {} registrations: outcome unknown", batch.size(), e);
+            batch.forEach(p -> p.answer.complete(Outcome.failed(e)));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            RegistrationStore.NewPlace r = rows.get(i);
+            batch.get(i).answer.complete(Outcome.stored(new RegistrationView(ids.get(i), r.activity().id(),
+                    r.memberId(), RegistrationStatus.CONFIRMED, r.place(), null, null, null, null, false, null, r.now(),
+                    r.address())));
+        }
+    }
+
+    /** After the writers stop, whoever is still queued stores their registration on their own. */
+    private void drainAlone() {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.answer.complete(Outcome.ALONE);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        writers.forEach(Thread::interrupt);
+        drainAlone();
+    }
+
+    private record Pending(RegistrationStore.NewPlace row, CompletableFuture<Outcome> answer) {
+    }
+
+    /** Stored (with the registration), to be stored alone, or failed with the outcome unknown. */
+    record Outcome(RegistrationView stored, RuntimeException failure) {
+        static final Outcome ALONE = new Outcome(null, null);
+
+        static Outcome stored(RegistrationView view) {
+            return new Outcome(view, null);
+        }
+
+        static Outcome failed(RuntimeException e) {
+            return new Outcome(null, e);
+        }
+    }
+}

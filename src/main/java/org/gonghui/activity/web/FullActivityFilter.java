@@ -1,0 +1,194 @@
+package org.gonghui.activity.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.gonghui.account.ApiTokens;
+import org.gonghui.activity.Registrations;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a member's registration for a full activity before the servlet stack: once every place of an open,
+ * first-come activity is held, the thousands still pressing "register" get {@code 409 activity.refused.full} —
+ * the same problem detail the controller would give — from memory, without Spring Security's chain, Spring MVC or
+ * the database.
+ *
+ * <p>It answers only when the answer cannot depend on anything else: a live member token (from the token cache),
+ * no query string (which could change the language), and no request for the waitlist in the body. Everything
+ * else — and every activity with a place left — goes the normal way, with the body replayed untouched.
+ */
+class FullActivityFilter extends OncePerRequestFilter {
+
+    static final String PREFIX = "/api/v1/activities/";
+    static final String SUFFIX = "/registrations";
+    private static final int MAX_BODY = 8 * 1024;
+
+    private final Registrations registrations;
+    private final ApiTokens tokens;
+    private final Problems problems;
+    private final JsonMapper json;
+    private final Counter answered;
+
+    FullActivityFilter(Registrations registrations, ApiTokens tokens, Problems problems, JsonMapper json,
+            MeterRegistry meters) {
+        this.registrations = registrations;
+        this.tokens = tokens;
+        this.problems = problems;
+        this.json = json;
+        this.answered = Counter.builder("gonghui.activity.refused.early")
+                .description("registrations for a full activity answered before the servlet stack").register(meters);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long activityId = activityOf(request);
+        long memberId = activityId < 0 ? -1 : memberOf(request);
+        Optional<String> refusal = memberId < 0 ? Optional.empty()
+                : registrations.refusalWhenFull(activityId, memberId);
+        if (refusal.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length < 0 && request.getHeader("Transfer-Encoding") == null) {
+            length = 0; // HTTP/1.1: neither a length nor chunks means no body
+        }
+        if (length < 0 || length > MAX_BODY) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (length > 0) {
+            byte[] body = request.getInputStream().readNBytes((int) length);
+            if (!isJson(request) || asksForWaitlist(body)) {
+                chain.doFilter(new ReplayedBody(request, body), response);
+                return;
+            }
+        }
+        answered.increment();
+        Problems.write(response, HttpStatus.CONFLICT, problems.json(request, HttpStatus.CONFLICT, refusal.get()));
+    }
+
+    /** The activity of {@code POST /api/v1/activities/{id}/registrations} without a query string, else -1. */
+    static long activityOf(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod()) || request.getQueryString() != null) {
+            return -1;
+        }
+        String uri = request.getRequestURI();
+        int end = uri.length() - SUFFIX.length();
+        if (end <= PREFIX.length() || end - PREFIX.length() > 18 || !uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX)) {
+            return -1;
+        }
+        long id = 0;
+        for (int i = PREFIX.length(); i < end; i++) {
+            char c = uri.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id;
+    }
+
+    /** The member behind a live bearer token, else -1 (the security chain then answers as usual). */
+    private long memberOf(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return -1;
+        }
+        try {
+            return tokens.authenticate(header.substring(7).trim()).filter(CurrentUser::isMember)
+                    .map(CurrentUser::memberId).orElse(-1L);
+        } catch (RuntimeException e) {
+            // the token could not be checked (database): the security chain answers that
+            return -1;
+        }
+    }
+
+    private static boolean isJson(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "application/json", 0, 16);
+    }
+
+    /**
+     * Whether the body may ask for the waitlist. A body that is not a JSON object, or whose {@code waitlist} is
+     * not plainly true or false, counts as asking: the normal way reads it (and answers 400 if it is bad).
+     */
+    private boolean asksForWaitlist(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                return true;
+            }
+            JsonNode waitlist = node.get("waitlist");
+            return waitlist != null && !waitlist.isNull() && (!waitlist.isBoolean() || waitlist.booleanValue());
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** The request with its body read once and given again to whoever reads it next. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package org.gonghui.activity;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Each member is still answered only after the commit that holds their row. If the batch is refused by a
  * constraint (a second registration of one member, a place held by another instance, a code collision) nothing
- * of it was stored and every registration in it is retried on its own, where the usual rules decide; if the
- * commit's outcome is unknown, each is looked up as a single registration would be.
+ * of it was stored: it is split in halves and each committed again, until the refused row is alone, and that one
+ * is stored by its caller on its own, where the usual rules decide. If a commit's outcome is unknown, each member
+ * in it is looked up as after a single registration.
  */
 @Component
 class SharedCommits {
@@ -36,12 +39,15 @@ class SharedCommits {
     private final TransactionTemplate tx;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
+    private final DistributionSummary batches;
     private volatile boolean stopped;
 
     SharedCommits(RegistrationStore store, TransactionTemplate tx,
-            @Value("${gonghui.activity.commit-writers:2}") int writerCount) {
+            @Value("${gonghui.activity.commit-writers:2}") int writerCount, MeterRegistry meters) {
         this.store = store;
         this.tx = tx;
+        this.batches = DistributionSummary.builder("gonghui.activity.shared-commit.registrations")
+                .description("registrations stored per shared commit").register(meters);
         for (int i = 0; i < writerCount; i++) {
             Thread writer = new Thread(this::write, "registration-writer-" + i);
             writer.setDaemon(true);
@@ -53,6 +59,11 @@ class SharedCommits {
     /** Whether registrations go through shared commits (writers configured and running). */
     boolean enabled() {
         return !writers.isEmpty() && !stopped;
+    }
+
+    /** How many registrations wait for a writer. */
+    int queued() {
+        return queue.size();
     }
 
     /** A confirmed registration to store with others; the answer comes after its commit. */
@@ -93,14 +104,22 @@ class SharedCommits {
         try {
             ids = tx.execute(s -> store.insertAll(rows));
         } catch (DataIntegrityViolationException e) {
-            // nothing of the batch was stored: each one again on its own, where the rules for duplicates apply
-            batch.forEach(p -> p.answer.complete(Outcome.ALONE));
+            // nothing of the batch was stored. Halves again, so that one member registering a second time (say
+            // after cancelling) costs a few more commits, not one per member of the batch; the row refused on
+            // its own is stored alone by its caller, where the rules for a second registration apply.
+            if (batch.size() == 1) {
+                batch.get(0).answer.complete(Outcome.ALONE);
+            } else {
+                commit(batch.subList(0, batch.size() / 2));
+                commit(batch.subList(batch.size() / 2, batch.size()));
+            }
             return;
         } catch (RuntimeException e) {
             log.warn("shared commit of {} registrations: outcome unknown", batch.size(), e);
             batch.forEach(p -> p.answer.complete(Outcome.failed(e)));
             return;
         }
+        batches.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             RegistrationStore.NewPlace r = rows.get(i);
             batch.get(i).answer.complete(Outcome.stored(new RegistrationView(ids.get(i), r.activity().id(),

@@ -76,6 +76,41 @@ class RegistrationConcurrencyIntegrationTests {
     }
 
     @Test
+    void membersComingBackAfterCancellingInTheMiddleOfARushGetTheirOldRegistrationBackAndNobodyElseIsHurt()
+            throws Exception {
+        List<Long> members = data.members(400, MemberType.IN_SERVICE, false);
+        ActivityView activity = activities.publish(data.staffAt("NB"),
+                ActivityTestData.open("亲子手工 rush", 400, AllocationMode.FIRST_COME));
+        Map<Long, Long> earlier = new java.util.HashMap<>();
+        for (long member : members.subList(0, 40)) {
+            RegistrationView r = registrations.register(member, activity.id(), null, false);
+            registrations.cancel(member, r.id());
+            earlier.put(member, r.id());
+        }
+
+        // the 40 who cancelled are spread through the rush: their rows make shared commits fail and split
+        Map<Long, String> answers = rush(members.size(), i -> {
+            long member = members.get((i * 7) % members.size());
+            return () -> {
+                registrations.register(member, activity.id(), null, false);
+                return member;
+            };
+        });
+
+        assertThat(answers).hasSize(400).allSatisfy((member, answer) -> assertThat(answer).isEqualTo("OK"));
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select id, member_id, place_no from registration where activity_id = :a and status = 'CONFIRMED'""")
+                .param("a", activity.id()).query().listOfRows();
+        assertThat(rows).hasSize(400);
+        assertThat(rows.stream().map(r -> ((Number) r.get("member_id")).longValue())).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(members);
+        assertThat(rows.stream().map(r -> r.get("place_no"))).doesNotHaveDuplicates();
+        rows.stream().filter(r -> earlier.containsKey(((Number) r.get("member_id")).longValue())).forEach(r ->
+                assertThat(((Number) r.get("id")).longValue()).isEqualTo(earlier.get(((Number) r.get("member_id")).longValue())));
+        assertThat(count(activity.id())).isEqualTo(400);
+    }
+
+    @Test
     void overflowJoinsTheWaitlistInArrivalOrderAndAFreedPlaceIsOfferedToTheFirst() throws Exception {
         List<Long> members = data.members(60, MemberType.IN_SERVICE, false);
         ActivityView activity = activities.publish(data.staffAt("NB"),

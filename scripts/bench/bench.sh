@@ -7,12 +7,14 @@
 #   RUNS=1 ATTEMPTS=20000 scripts/bench/bench.sh   # a quick look
 #   scripts/bench/bench.sh latency         # one connection, no queueing: median latency of a registration against
 #                                          # that of a refusal of the full activity
+#   scripts/bench/bench.sh profile         # flight recordings of the service during registrations and refusals
 #   scripts/bench/bench.sh restart         # a burst during which the database drops all of the app's connections
 #                                          # three times (pg_terminate_backend on this database only: the
 #                                          # PostgreSQL server is shared with others), then the exactness check
 #
 # Environment: DB (gonghui_bench), PORT (28431), MEMBERS (100000), ATTEMPTS (200000), CONCURRENCY (128),
-# RUNS (3), PGHOST (127.0.0.1), PGUSER (postgres), DATA_DIR (target/bench/data: the key files), DEMO (true).
+# RUNS (3), PGHOST (127.0.0.1), PGUSER (postgres), DATA_DIR (target/bench/data: the key files), DEMO (true),
+# APP_OPTS (more JVM options for the service, e.g. -XX:StartFlightRecording=filename=app.jfr to profile it).
 # At full scale, load the 3.55-million-member data first and point the benchmark at it, e.g.
 #   GONGHUI_DB_URL=jdbc:postgresql://127.0.0.1:5432/gonghui_scale GONGHUI_DATA_DIR=target/bench-scale-data \
 #     scripts/scale-data.sh --recreate
@@ -49,7 +51,7 @@ if ! psql -X -tAc "select 1 from pg_database where datname = '$DB'" -d postgres 
 fi
 
 log "starting Gonghui on PostgreSQL ($DB) at port $PORT"
-GONGHUI_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" java -Xms512m -Xmx1g -jar target/gonghui.jar \
+GONGHUI_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" java -Xms512m -Xmx1g ${APP_OPTS:-} -jar target/gonghui.jar \
   --spring.profiles.active=postgres --server.port=$PORT --gonghui.demo=$DEMO --gonghui.demo-members=2000 \
   --gonghui.data-dir="$DATA_DIR" --gonghui.api.principal-cache-seconds=900 --server.tomcat.max-keep-alive-requests=10000 --logging.level.org.gonghui=WARN > "$WORK/app.log" 2>&1 &
 APP=$!
@@ -124,6 +126,23 @@ if [ "${1:-}" = latency ]; then
   REG=$(sed -n 's/.*outcome=201 .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-reg.txt")
   FULL=$(sed -n 's/.*outcome=409 activity.refused.full .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-full.txt")
   python3 -c "import sys; r,f=map(float,sys.argv[1:]); print(f'median latency on one connection: registration {r:.2f} ms, refusal of a full activity {f:.2f} ms: {r/f:.1f}x faster')" "$REG" "$FULL"
+  exit 0
+fi
+
+if [ "${1:-}" = profile ]; then
+  # a flight recording of the service during a burst of registrations alone, then during refusals of that
+  # activity, now full: target/bench/fill.jfr and target/bench/full.jfr (read them with `jfr print` or JMC)
+  WARM=$(activity "预热活动" "$MEMBERS")
+  loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
+  FILL=$(( MEMBERS / 2 ))
+  A=$(activity "剖析" "$FILL")
+  jcmd $APP JFR.start name=fill settings=profile >/dev/null
+  LG_MEMBERS=$FILL loadgen register "$A" "$FILL" "$WORK/fill-ok.csv" | head -1
+  jcmd $APP JFR.stop name=fill filename="$WORK/fill.jfr" >/dev/null
+  jcmd $APP JFR.start name=full settings=profile >/dev/null
+  loadgen register "$A" "$FILL" "$WORK/full-ok.csv" | head -1
+  jcmd $APP JFR.stop name=full filename="$WORK/full.jfr" >/dev/null
+  log "recordings: $WORK/fill.jfr $WORK/full.jfr"
   exit 0
 fi
 

@@ -36,7 +36,7 @@ public record Eligibility(Set<MemberType> memberTypes, String orgPath, boolean c
         if (member.status() != MemberStatus.ACTIVE) {
             return Optional.of(Refusal.forbidden(Refusal.NOT_ELIGIBLE_INACTIVE));
         }
-        if (orgPath != null && (member.orgPath() == null || !member.orgPath().startsWith(orgPath))) {
+        if (!coversOrganisationOf(member)) {
             return Optional.of(Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG));
         }
         if (!memberTypes.isEmpty() && !memberTypes.contains(member.type())) {
@@ -51,6 +51,11 @@ public record Eligibility(Set<MemberType> memberTypes, String orgPath, boolean c
                     maxAge == null ? 120 : maxAge));
         }
         return Optional.empty();
+    }
+
+    /** Whether the member belongs to the part of the tree this is for (whatever else they are). */
+    public boolean coversOrganisationOf(MemberView member) {
+        return orgPath == null || member.orgPath() != null && member.orgPath().startsWith(orgPath);
     }
 
     /** Member types as stored: comma separated, or null for all. */

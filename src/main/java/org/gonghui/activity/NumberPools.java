@@ -77,6 +77,12 @@ class NumberPools {
         return pool;
     }
 
+    /** The offer's serial numbers if they are in memory and match its total; never loads. */
+    NumberPool serialsIfLoaded(long offerId, int total) {
+        NumberPool pool = serials.get(offerId);
+        return pool != null && pool.capacity() == total ? pool : null;
+    }
+
     void forgetPlaces(long activityId) {
         places.remove(activityId);
     }

@@ -67,7 +67,7 @@ public class Registrations {
         MemberDirectory.Facts facts = directory.require(memberId);
         if (pool != null && pool.isFull() && !waitlistIfFull) {
             // a member outside the activity's part of the tree learns only that it is not for them
-            throw inSubtree(a, facts.member()) ? Refusal.conflict(Refusal.FULL) : Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG);
+            throw a.eligibility().coversOrganisationOf(facts.member()) ? Refusal.conflict(Refusal.FULL) : Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG);
         }
         ShippingAddress shipping = checkMember(a, facts, address, now);
         if (a.isLottery()) {
@@ -133,13 +133,8 @@ public class Registrations {
         if (pool == null || !pool.isFull()) {
             return java.util.Optional.empty();
         }
-        return directory.cached(memberId).filter(facts -> inSubtree(a, facts.member()))
+        return directory.cached(memberId).filter(facts -> a.eligibility().coversOrganisationOf(facts.member()))
                 .map(facts -> Refusal.FULL);
-    }
-
-    private static boolean inSubtree(ActivityView a, org.gonghui.member.MemberView member) {
-        String path = a.eligibility().orgPath();
-        return path == null || member.orgPath() != null && member.orgPath().startsWith(path);
     }
 
     /** "Full": of the whole activity, or of the member's quota while other quotas keep their places. */

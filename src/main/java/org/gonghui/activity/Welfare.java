@@ -117,6 +117,26 @@ public class Welfare {
     }
 
     /** The member claims one voucher of the offer. */
+    /**
+     * The refusal the member gets now for a voucher of a sold-out offer: the claim window is open, every voucher
+     * is taken, and the member — known from memory — belongs to the offer's part of the tree. Read from memory
+     * only (the offer's snapshot, its serial numbers, the member's recent facts); empty when the answer needs more,
+     * and {@link #claim} then decides.
+     */
+    public Optional<String> refusalWhenSoldOut(long offerId, long memberId) {
+        WelfareOfferView offer = offer(offerId).orElse(null);
+        Instant now = clock.instant();
+        if (offer == null || offer.phase(now) != ActivityView.Phase.OPEN) {
+            return Optional.empty();
+        }
+        NumberPool pool = pools.serialsIfLoaded(offer.id(), offer.totalQuantity());
+        if (pool == null || !pool.isFull()) {
+            return Optional.empty();
+        }
+        return directory.cached(memberId).filter(facts -> offer.eligibility().coversOrganisationOf(facts.member()))
+                .map(facts -> Refusal.SOLD_OUT);
+    }
+
     public VoucherView claim(long memberId, long offerId) {
         WelfareOfferView offer = offer(offerId).orElseThrow(() -> DomainException.notFound("welfare.not-found"));
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -128,10 +148,12 @@ public class Welfare {
             default -> throw Refusal.conflict(Refusal.CLAIM_CLOSED);
         }
         NumberPool pool = pools.serials(offer.id(), offer.totalQuantity());
-        if (pool.isFull()) {
-            throw Refusal.conflict(Refusal.SOLD_OUT);
-        }
         MemberDirectory.Facts facts = directory.require(memberId);
+        if (pool.isFull()) {
+            // a member outside the offer's part of the tree learns only that it is not for them
+            throw offer.eligibility().coversOrganisationOf(facts.member()) ? Refusal.conflict(Refusal.SOLD_OUT)
+                    : Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG);
+        }
         offer.eligibility().check(facts.member(), LocalDate.ofInstant(now, ActivityView.ZONE)).ifPresent(refusal -> {
             throw refusal;
         });

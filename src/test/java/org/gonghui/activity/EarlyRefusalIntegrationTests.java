@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gonghui.account.Accounts;
 import org.gonghui.member.MemberType;
 import org.gonghui.member.Members;
@@ -27,8 +30,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A registration for a full activity is answered before the servlet stack (the filter in {@code activity.web}),
- * with exactly the problem the controller gives, and only when nothing else could change the answer.
+ * A registration for a full activity, or a claim of a sold-out offer, is answered before the servlet stack (the
+ * filter in {@code activity.web}), with exactly the problem the controller gives, and only when nothing else could
+ * change the answer.
  */
 @IntegrationTest
 @Import(ActivityTestData.class)
@@ -43,6 +47,7 @@ class EarlyRefusalIntegrationTests {
     @Autowired ActivityTestData data;
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired Welfare welfare;
 
     /** A member of the service point {@code orgCode} with a password; returns the bearer header value. */
     String signedInMember(String orgCode) throws Exception {
@@ -54,7 +59,11 @@ class EarlyRefusalIntegrationTests {
     }
 
     double early() {
-        return meters.get("gonghui.activity.refused.early").counter().count();
+        return early("registration");
+    }
+
+    double early(String kind) {
+        return meters.get("gonghui.activity.refused.early").tag("kind", kind).counter().count();
     }
 
     static MockHttpServletRequestBuilder register(ActivityView a, String token) {
@@ -139,5 +148,37 @@ class EarlyRefusalIntegrationTests {
         assertThat(early()).isEqualTo(before);
         assertThat(stored(a)).isEqualTo(2);
         assertThat(stored(other)).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimOfASoldOutOfferIsRefusedEarlyAndOnlyToMembersItIsFor() throws Exception {
+        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        WelfareOfferView offer = welfare.publish(data.staffAt("NB-HS"), new WelfareOfferForm("早答看大片", "desc",
+                new BigDecimal("1.00"), 1, 1, now.minusHours(1), now.plusDays(3), now.minusHours(1), now.plusDays(30),
+                Set.of(), null, false, null, null, Set.of()));
+        String claims = "/api/v1/vouchers/offers/" + offer.id() + "/claims";
+        mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, signedInMember("NB-HS-T01-E1")))
+                .andExpect(status().isCreated());
+        String member = signedInMember("NB-HS-T01-E1");
+
+        double before = early("voucher");
+        MockHttpServletResponse normal = mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, member))
+                .andExpect(status().isConflict()).andReturn().getResponse();
+        assertThat(early("voucher")).isEqualTo(before);
+        MockHttpServletResponse fast = mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, member))
+                .andExpect(status().isConflict()).andReturn().getResponse();
+        assertThat(early("voucher")).isEqualTo(before + 1);
+        Map<?, ?> normalBody = JSON.readValue(normal.getContentAsByteArray(), Map.class);
+        assertThat(normalBody.get("code")).isEqualTo(Refusal.SOLD_OUT);
+        assertThat(JSON.readValue(fast.getContentAsByteArray(), Map.class)).isEqualTo(normalBody);
+
+        String jiangbei = signedInMember("NB-JB-T01-E1");
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, jiangbei)).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value(Refusal.NOT_ELIGIBLE_ORG));
+        }
+        assertThat(early("voucher")).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select count(*) from voucher where offer_id = :o").param("o", offer.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.gonghui.account.ApiTokens;
 import org.gonghui.activity.Registrations;
+import org.gonghui.activity.Welfare;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -25,41 +26,70 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers a member's registration for a full activity before the servlet stack: once every place of an open,
- * first-come activity is held, the thousands still pressing "register" get {@code 409 activity.refused.full} —
- * the same problem detail the controller would give — from memory, without Spring Security's chain, Spring MVC or
- * the database.
+ * Answers the crowd that keeps pressing after everything is gone, before the servlet stack: once every place of
+ * an open, first-come activity is held (or every voucher of an open offer is claimed), a member's registration
+ * gets {@code 409 activity.refused.full} (a claim {@code 409 welfare.refused.sold-out}) — the same problem detail
+ * the controller would give — from memory, without Spring Security's chain, Spring MVC or the database.
  *
  * <p>It answers only when the answer cannot depend on anything else: a live member token (from the token cache),
- * no query string (which could change the language), and no request for the waitlist in the body. Everything
- * else — and every activity with a place left — goes the normal way, with the body replayed untouched.
+ * the member's facts in memory and inside the activity's part of the tree, no query string (which could change
+ * the language), and for a registration no request for the waitlist in the body. Everything else — and every
+ * activity with a place left — goes the normal way, with the body replayed untouched.
  */
-class FullActivityFilter extends OncePerRequestFilter {
+class EarlyRefusalFilter extends OncePerRequestFilter {
 
-    static final String PREFIX = "/api/v1/activities/";
-    static final String SUFFIX = "/registrations";
+    static final String ACTIVITIES = "/api/v1/activities/";
+    static final String REGISTRATIONS = "/registrations";
+    static final String OFFERS = "/api/v1/vouchers/offers/";
+    static final String CLAIMS = "/claims";
     private static final int MAX_BODY = 8 * 1024;
 
     private final Registrations registrations;
+    private final Welfare welfare;
     private final ApiTokens tokens;
     private final Problems problems;
     private final JsonMapper json;
-    private final Counter answered;
+    private final Counter fullActivity;
+    private final Counter soldOut;
 
-    FullActivityFilter(Registrations registrations, ApiTokens tokens, Problems problems, JsonMapper json,
-            MeterRegistry meters) {
+    EarlyRefusalFilter(Registrations registrations, Welfare welfare, ApiTokens tokens, Problems problems,
+            JsonMapper json, MeterRegistry meters) {
         this.registrations = registrations;
+        this.welfare = welfare;
         this.tokens = tokens;
         this.problems = problems;
         this.json = json;
-        this.answered = Counter.builder("gonghui.activity.refused.early")
-                .description("registrations for a full activity answered before the servlet stack").register(meters);
+        this.fullActivity = early(meters, "registration");
+        this.soldOut = early(meters, "voucher");
+    }
+
+    private static Counter early(MeterRegistry meters, String kind) {
+        return Counter.builder("gonghui.activity.refused.early").tag("kind", kind)
+                .description("registrations for a full activity and claims of a sold-out offer answered before the"
+                        + " servlet stack").register(meters);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long activityId = activityOf(request);
+        if (!"POST".equals(request.getMethod()) || request.getQueryString() != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String uri = request.getRequestURI();
+        long offerId = idBetween(uri, OFFERS, CLAIMS);
+        if (offerId >= 0) {
+            long memberId = memberOf(request);
+            Optional<String> refusal = memberId < 0 ? Optional.empty() : welfare.refusalWhenSoldOut(offerId, memberId);
+            if (refusal.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            soldOut.increment();
+            Problems.write(response, HttpStatus.CONFLICT, problems.json(request, HttpStatus.CONFLICT, refusal.get()));
+            return;
+        }
+        long activityId = idBetween(uri, ACTIVITIES, REGISTRATIONS);
         long memberId = activityId < 0 ? -1 : memberOf(request);
         Optional<String> refusal = memberId < 0 ? Optional.empty()
                 : registrations.refusalWhenFull(activityId, memberId);
@@ -82,22 +112,18 @@ class FullActivityFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        answered.increment();
+        fullActivity.increment();
         Problems.write(response, HttpStatus.CONFLICT, problems.json(request, HttpStatus.CONFLICT, refusal.get()));
     }
 
-    /** The activity of {@code POST /api/v1/activities/{id}/registrations} without a query string, else -1. */
-    static long activityOf(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod()) || request.getQueryString() != null) {
-            return -1;
-        }
-        String uri = request.getRequestURI();
-        int end = uri.length() - SUFFIX.length();
-        if (end <= PREFIX.length() || end - PREFIX.length() > 18 || !uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX)) {
+    /** The number in {@code prefix + number + suffix}, else -1. */
+    static long idBetween(String uri, String prefix, String suffix) {
+        int end = uri.length() - suffix.length();
+        if (end <= prefix.length() || end - prefix.length() > 18 || !uri.startsWith(prefix) || !uri.endsWith(suffix)) {
             return -1;
         }
         long id = 0;
-        for (int i = PREFIX.length(); i < end; i++) {
+        for (int i = prefix.length(); i < end; i++) {
             char c = uri.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;

@@ -136,10 +136,11 @@ if [ "${1:-}" = profile ]; then
   loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
   FILL=$(( MEMBERS / 2 ))
   A=$(activity "剖析" "$FILL")
-  jcmd $APP JFR.start name=fill settings=profile >/dev/null
+  jcmd $APP JFR.start name=fill settings="${JFR_SETTINGS:-default}" >/dev/null
   LG_MEMBERS=$FILL loadgen register "$A" "$FILL" "$WORK/fill-ok.csv" | head -1
   jcmd $APP JFR.stop name=fill filename="$WORK/fill.jfr" >/dev/null
-  jcmd $APP JFR.start name=full settings=profile >/dev/null
+  curl -fs "$BASE/actuator/prometheus" | grep '^gonghui_activity_shared_commit_registrations_\(count\|sum\|max\)' || true
+  jcmd $APP JFR.start name=full settings="${JFR_SETTINGS:-default}" >/dev/null
   loadgen register "$A" "$FILL" "$WORK/full-ok.csv" | head -1
   jcmd $APP JFR.stop name=full filename="$WORK/full.jfr" >/dev/null
   log "recordings: $WORK/fill.jfr $WORK/full.jfr"

@@ -13,6 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -44,6 +47,42 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * No observation around each security filter, authentication and authorization: HTTP metrics
+     * ({@code http.server.requests}) cover every call already, and the wrappers cost a rush more than the filters
+     * they wrap.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rule for header names, header values and parameter names
+     * (no ISO control character, nothing unassigned in Unicode), checked by a loop over the code points instead of a
+     * regular expression on every header read — a fifth of the CPU of an API call under a rush.
+     */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(SecurityConfiguration::assignedAndNotControl);
+        firewall.setAllowedParameterNames(SecurityConfiguration::assignedAndNotControl);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** Every code point is assigned in Unicode and none is an ISO control character. */
+    static boolean assignedAndNotControl(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (!Character.isDefined(codePoint) || Character.isISOControl(codePoint)) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
     }
 
     @Bean

@@ -136,13 +136,14 @@ if [ "${1:-}" = profile ]; then
   loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
   FILL=$(( MEMBERS / 2 ))
   A=$(activity "剖析" "$FILL")
-  jcmd $APP JFR.start name=fill settings="${JFR_SETTINGS:-default}" >/dev/null
+  jfr() { [ "${JFR_SETTINGS:-}" = none ] || jcmd $APP "$@" >/dev/null; }
+  jfr JFR.start name=fill settings="${JFR_SETTINGS:-$ROOT/scripts/bench/sampling.jfc}"
   LG_MEMBERS=$FILL loadgen register "$A" "$FILL" "$WORK/fill-ok.csv" | head -1
-  jcmd $APP JFR.stop name=fill filename="$WORK/fill.jfr" >/dev/null
+  jfr JFR.stop name=fill filename="$WORK/fill.jfr"
   curl -fs "$BASE/actuator/prometheus" | grep '^gonghui_activity_shared_commit_registrations_\(count\|sum\|max\)' || true
-  jcmd $APP JFR.start name=full settings="${JFR_SETTINGS:-default}" >/dev/null
+  jfr JFR.start name=full settings="${JFR_SETTINGS:-$ROOT/scripts/bench/sampling.jfc}"
   loadgen register "$A" "$FILL" "$WORK/full-ok.csv" | head -1
-  jcmd $APP JFR.stop name=full filename="$WORK/full.jfr" >/dev/null
+  jfr JFR.stop name=full filename="$WORK/full.jfr"
   log "recordings: $WORK/fill.jfr $WORK/full.jfr"
   exit 0
 fi

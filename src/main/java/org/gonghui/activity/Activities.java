@@ -37,11 +37,14 @@ public class Activities {
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     Activities(ActivityStore store, ActivityCatalog catalog, NumberPools pools, RegistrationStore registrations,
             Registrations offers, Registrants registrants, MemberDirectory directory, Organisations organisations,
-            JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.events = events;
         this.store = store;
         this.catalog = catalog;
         this.pools = pools;
@@ -150,6 +153,7 @@ public class Activities {
         store.setStatus(id, ActivityStatus.CANCELLED);
         forget(id);
         audit.record("activity.cancel", "activity", id, null);
+        events.publishEvent(new ActivityCancelled(id, a.title()));
         return store.find(id).orElseThrow();
     }
 

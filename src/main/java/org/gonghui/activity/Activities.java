@@ -151,9 +151,11 @@ public class Activities {
             throw DomainException.conflict("activity.already-cancelled");
         }
         store.setStatus(id, ActivityStatus.CANCELLED);
+        // the registrations end with the activity; they no longer count towards their members' monthly limit
+        List<Long> told = registrations.endAll(a, clock.instant());
         forget(id);
         audit.record("activity.cancel", "activity", id, null);
-        events.publishEvent(new ActivityCancelled(id, a.title()));
+        events.publishEvent(new ActivityCancelled(id, a.title(), told));
         return store.find(id).orElseThrow();
     }
 

@@ -228,6 +228,30 @@ class RegistrationStore {
         return counts;
     }
 
+    /**
+     * Ends every live registration of a cancelled activity (inside the caller's transaction): places, offers,
+     * entries and waitlist positions. Members whose registration counted towards a monthly limit get it back.
+     * Returns the members whose registration ended, in registration order.
+     */
+    List<Long> endAll(ActivityView a, Instant now) {
+        List<Long> members = jdbc.sql("""
+                select member_id from registration
+                where activity_id = :a and status in ('CONFIRMED', 'OFFERED', 'ENTERED', 'WAITLISTED') order by id""")
+                .param("a", a.id()).query(Long.class).list();
+        if (a.monthlyLimit() != null) {
+            jdbc.sql("""
+                    update registration_quota set used = used - 1
+                    where category = :c and period_month = :pm and used > 0 and member_id in (select member_id
+                      from registration where activity_id = :a and status in ('CONFIRMED', 'ENTERED'))""")
+                    .param("c", a.category().name()).param("pm", a.periodMonth()).param("a", a.id()).update();
+        }
+        jdbc.sql("""
+                update registration set status = 'CANCELLED', place_no = null, offer_expires_at = null, updated_at = :now
+                where activity_id = :a and status in ('CONFIRMED', 'OFFERED', 'ENTERED', 'WAITLISTED')""")
+                .param("a", a.id()).param("now", ts(now)).update();
+        return members;
+    }
+
     /** Ensures the member's quota row for the category and month exists (in its own transaction). */
     void ensureQuota(long memberId, ActivityView a) {
         try {

@@ -74,6 +74,13 @@ class ActivityRulesIntegrationTests {
         assertThat(registrations.register(member, a3.id(), null, false).status()).isEqualTo(RegistrationStatus.CONFIRMED);
         // a cancelled registration may be taken up again when a place is free
         assertThatThrownBy(() -> registrations.register(member, a2.id(), null, false)).hasMessageContaining(Refusal.MONTHLY_LIMIT);
+
+        // an activity the federation cancels no longer counts: its registrations end and the month has room again
+        ActivityView a4 = activities.publish(staff, form);
+        activities.cancel(staff, a1.id());
+        assertThat(registrations.mine(member, a1.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(registrations.register(member, a4.id(), null, false).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThatThrownBy(() -> registrations.register(member, a2.id(), null, false)).hasMessageContaining(Refusal.MONTHLY_LIMIT);
     }
 
     @Test

@@ -71,5 +71,7 @@ class WaitlistNotificationIntegrationTests {
                     assertThat(sms.lastTo(phone)).hasValueSatisfying(text -> assertThat(text).contains(title, "已取消")));
         }
         assertThat(sms.lastTo(gonePhone)).isEmpty();
+        assertThat(registrations.mine(holder, a.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(registrations.mine(waiting, a.id()).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
     }
 }

@@ -71,8 +71,12 @@ class SharedCommitsTests {
         return CompletableFuture.supplyAsync(() -> commits.store(ACTIVITY, member, (int) member, null, Instant.now()));
     }
 
-    @Test
-    void whatQueuesDuringACommitSharesTheNextOneAndEachMemberGetsTheirOwnRow() throws Exception {
+    /**
+     * One writer over a store whose first batch (member 1 alone) blocks until members {@code 2..last} have queued;
+     * a batch holding {@code refused} fails on a unique index. Returns the answers of members 2..last, in order.
+     */
+    List<CompletableFuture<SharedCommits.Outcome>> firstAloneThenQueued(Counting tx, long last, long refused)
+            throws Exception {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong ids = new AtomicLong(1000);
@@ -83,24 +87,33 @@ class SharedCommitsTests {
                 firstStarted.countDown();
                 assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             }
+            if (rows.stream().anyMatch(r -> r.memberId() == refused)) {
+                throw new DataIntegrityViolationException("uq_registration_member");
+            }
             return rows.stream().map(r -> ids.incrementAndGet()).toList();
         });
-        Counting tx = new Counting();
         commits = new SharedCommits(store, new TransactionTemplate(tx), 1, new SimpleMeterRegistry());
 
         var first = submit(1);
         assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<SharedCommits.Outcome>> waiting = new ArrayList<>();
-        for (long m = 2; m <= 6; m++) {
+        for (long m = 2; m <= last; m++) {
             waiting.add(submit(m));
         }
-        for (int i = 0; i < 500 && commits.queued() < 5; i++) {
+        for (int i = 0; i < 500 && commits.queued() < last - 1; i++) {
             Thread.sleep(10);
         }
-        assertThat(commits.queued()).isEqualTo(5);
+        assertThat(commits.queued()).isEqualTo(last - 1);
         release.countDown();
-
         assertThat(first.get(10, TimeUnit.SECONDS).stored().memberId()).isEqualTo(1);
+        return waiting;
+    }
+
+    @Test
+    void whatQueuesDuringACommitSharesTheNextOneAndEachMemberGetsTheirOwnRow() throws Exception {
+        Counting tx = new Counting();
+        List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 6, -1);
+
         List<Long> members = new ArrayList<>();
         List<Long> rowIds = new ArrayList<>();
         for (var w : waiting) {
@@ -119,34 +132,8 @@ class SharedCommitsTests {
 
     @Test
     void aBatchRefusedByAConstraintIsHalvedUntilTheRefusedRowIsAloneAndOnlyItsMemberTriesAlone() throws Exception {
-        CountDownLatch firstStarted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong ids = new AtomicLong();
-        when(store.insertAll(anyList())).thenAnswer(call -> {
-            List<RegistrationStore.NewPlace> rows = call.getArgument(0);
-            batchSizes.add(rows.size());
-            if (batchSizes.size() == 1) {
-                firstStarted.countDown();
-                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
-            }
-            if (rows.stream().anyMatch(r -> r.memberId() == 5)) {
-                throw new DataIntegrityViolationException("uq_registration_member");
-            }
-            return rows.stream().map(r -> ids.incrementAndGet()).toList();
-        });
         Counting tx = new Counting();
-        commits = new SharedCommits(store, new TransactionTemplate(tx), 1, new SimpleMeterRegistry());
-        var first = submit(1);
-        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
-        List<CompletableFuture<SharedCommits.Outcome>> waiting = new ArrayList<>();
-        for (long m = 2; m <= 9; m++) {
-            waiting.add(submit(m));
-        }
-        for (int i = 0; i < 500 && commits.queued() < 8; i++) {
-            Thread.sleep(10);
-        }
-        release.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS).stored()).isNotNull();
+        List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 9, 5);
 
         for (int i = 0; i < waiting.size(); i++) {
             SharedCommits.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);

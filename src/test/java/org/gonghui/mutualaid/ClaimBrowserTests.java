@@ -95,10 +95,13 @@ class ClaimBrowserTests {
         }
     }
 
-    /** Clicks after scrolling the element to the middle (the phone layout's tab bar covers the bottom). */
+    /**
+     * Clicks after scrolling the element to the middle (the phone layout's tab bar covers the bottom), at once:
+     * Bootstrap makes scrolling smooth, and a click during the animation lands on whatever passes under it.
+     */
     private static void press(Browser browser, String css) {
         WebElement element = browser.find(css);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         browser.click(css);
     }
 

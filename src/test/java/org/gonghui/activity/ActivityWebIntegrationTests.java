@@ -48,7 +48,7 @@ class ActivityWebIntegrationTests {
     Object[] signedInMember() throws Exception {
         String phone = Fixtures.newPhone();
         long id = members.register(data.org("NB").treePath(), new NewMember("接口会员", Fixtures.newIdNumber(), phone,
-                data.org("NB-HS-T01-E1").id(), MemberType.IN_SERVICE, null, "6217000011112222" + (phone.hashCode() & 0xff)))
+                data.org("NB-HS-T01-E1").id(), MemberType.IN_SERVICE, null, Fixtures.newCardNumber()))
                 .id();
         accounts.createMemberAccount(id, "Member2026x");
         return new Object[] {id, ApiClient.bearer(mvc, phone, "Member2026x")};

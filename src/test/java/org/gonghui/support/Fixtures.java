@@ -32,6 +32,11 @@ public final class Fixtures {
         return "199" + String.format("%08d", SEQUENCE.getAndIncrement() + 10_000_000 * (int) (Math.random() * 9));
     }
 
+    /** A member card number never used before in this run (the 6217 99 range is not used by demo data). */
+    public static String newCardNumber() {
+        return "621799" + String.format("%010d", SEQUENCE.getAndIncrement());
+    }
+
     public static String unique(String prefix) {
         return prefix + SEQUENCE.getAndIncrement();
     }

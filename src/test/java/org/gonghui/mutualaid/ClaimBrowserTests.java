@@ -60,6 +60,7 @@ class ClaimBrowserTests {
             phoneBrowser.driver().findElement(org.openqa.selenium.By.cssSelector("#type option[value=INVOICE]")).click();
             file.sendKeys(photo.toString());
             press(phoneBrowser, "#upload");
+            phoneBrowser.find("[data-testid=document]"); // the page after the upload
             assertThat(phoneBrowser.all("[data-testid=document]")).hasSize(1);
             claimUrl = phoneBrowser.url().replaceAll("\\?.*", "");
         }

@@ -46,6 +46,9 @@ class SignInBrowserTests {
             List<String> shown = browser.all("[data-testid=member-org]").stream().map(WebElement::getText).toList();
             assertThat(shown).isNotEmpty().isEqualTo(expected);
             browser.type("input[name=q]", jiangbeiId).click("#search");
+            // the search is a new page: wait for it, not for the table of the page before
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("q="));
             browser.find("[data-testid=member-table]");
             assertThat(browser.all("[data-testid=member-row]")).isEmpty();
             browser.go("/console/members?orgId=" + organisations.findByCode("NB-JB").orElseThrow().id());

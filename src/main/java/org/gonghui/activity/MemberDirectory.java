@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What registration needs to know about a member — their record (type, organisation, card, birth date) and
  * whether they are suspended — kept for five minutes, so a member who opened the activity page before the
- * opening, or retries in the rush, costs no look-ups. Suspensions and changes made here evict at once.
+ * opening, or retries in the rush, costs no look-ups. Suspensions and member changes made on this instance (a
+ * transfer, a status, type or card change) evict at once.
  */
 @Component
 class MemberDirectory {
@@ -68,6 +69,12 @@ class MemberDirectory {
 
     void forget(long memberId) {
         cache.remove(memberId);
+    }
+
+    /** A transfer, a status or type change on this instance counts at once (other instances: within the TTL). */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(org.gonghui.member.MemberChanged event) {
+        forget(event.memberId());
     }
 
     record Facts(MemberView member, Instant suspendedUntil) {

@@ -33,9 +33,11 @@ public class Members {
     private final PersonalDataCipher cipher;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Members(MemberRepository repository, MemberBulkInsert bulk, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
-            JdbcClient jdbc, AuditLog audit) {
+            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.bulk = bulk;
         this.search = search;
@@ -158,6 +160,7 @@ public class Members {
         member = repository.save(member);
         history(member, from, reason);
         audit.record("member.transfer", "member", id, from + " -> " + target.id());
+        events.publishEvent(new MemberChanged(id));
         return viewOf(member);
     }
 
@@ -168,6 +171,7 @@ public class Members {
         member = repository.save(member);
         history(member, null, reason);
         audit.record("member.status", "member", id, status.name());
+        events.publishEvent(new MemberChanged(id));
         return viewOf(member);
     }
 
@@ -194,6 +198,7 @@ public class Members {
             throw DomainException.conflict("member.duplicate");
         }
         audit.record("member.update", "member", id, null);
+        events.publishEvent(new MemberChanged(id));
         return viewOf(member);
     }
 

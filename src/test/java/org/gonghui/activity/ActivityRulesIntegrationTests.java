@@ -24,6 +24,7 @@ class ActivityRulesIntegrationTests {
     @Autowired Attendance attendance;
     @Autowired ActivityTestData data;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.gonghui.member.Members members;
 
     @Test
     void everyRefusalSaysWhy() {
@@ -56,6 +57,19 @@ class ActivityRulesIntegrationTests {
         assertThatThrownBy(() -> registrations.register(member, kids.id(), null, false)).hasMessageContaining(Refusal.NOT_ELIGIBLE_AGE);
         assertThatThrownBy(() -> registrations.register(member, 99_999_999L, null, false)).hasMessageContaining("activity.not-found");
         assertThatThrownBy(() -> activities.requireInScope(data.staffAt("NB-JB"), kids.id())).hasMessageContaining("activity.not-found");
+    }
+
+    @Test
+    void aTransferCountsAtOnceThoughTheMembersFactsAreKeptForTheRush() {
+        long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
+        ActivityView first = activities.publish(data.staffAt("NB-HS"), ActivityTestData.open("海曙一", 5, AllocationMode.FIRST_COME));
+        ActivityView second = activities.publish(data.staffAt("NB-HS"), ActivityTestData.open("海曙二", 5, AllocationMode.FIRST_COME));
+        registrations.register(member, first.id(), null, false); // the member's facts are now kept in memory
+
+        members.transfer(data.org("NB").treePath(), member, data.org("NB-JB-T01-E1").id(), "换工作");
+
+        assertThatThrownBy(() -> registrations.register(member, second.id(), null, false))
+                .hasMessageContaining(Refusal.NOT_ELIGIBLE_ORG);
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Repository;
 class RegistrationStore {
 
     static final String WAITLIST_ORDER = " order by coalesce(draw_rank, 2147483647), id";
+    private static final String INSERT = """
+            insert into registration (activity_id, member_id, category, period_month, status, place_no, created_at,
+              updated_at, check_in_code, recipient, recipient_phone, address)
+            """;
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcOperations batch;
@@ -33,10 +37,7 @@ class RegistrationStore {
     long insert(ActivityView a, long memberId, RegistrationStatus status, Integer placeNo, ShippingAddress address,
             Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into registration (activity_id, member_id, category, period_month, status, place_no, created_at,
-                  updated_at, check_in_code, recipient, recipient_phone, address)
-                values (:a, :m, :c, :pm, :s, :p, :now, :now, :code, :rn, :rp, :ra)""")
+        jdbc.sql(INSERT + "values (:a, :m, :c, :pm, :s, :p, :now, :now, :code, :rn, :rp, :ra)")
                 .param("a", a.id()).param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth())
                 .param("s", status.name()).param("p", placeNo).param("now", ts(now)).param("code", Codes.next(12))
                 .param("rn", address == null ? null : address.recipient())
@@ -55,10 +56,8 @@ class RegistrationStore {
      * order. A unique index refusing any row refuses the statement, and the caller's transaction with it.
      */
     List<Long> insertAll(List<NewPlace> rows) {
-        return batch.execute((java.sql.Connection c) -> c.prepareStatement("""
-                insert into registration (activity_id, member_id, category, period_month, status, place_no, created_at,
-                  updated_at, check_in_code, recipient, recipient_phone, address)
-                values (?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+        return batch.execute((java.sql.Connection c) -> c.prepareStatement(
+                INSERT + "values (?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"}),
                 (java.sql.PreparedStatement ps) -> {
                     for (NewPlace r : rows) {
                         ActivityView a = r.activity();

@@ -123,8 +123,9 @@ public class Registrations {
      * activity's part of the tree (outside it they are told they are not eligible, not that it is full). Read from
      * memory only: the activity's snapshot, its pool of places and the member's recent facts, so a rush on a full
      * activity is answered without the database. Empty when the answer needs more; {@link #register} then decides.
+     * The member ({@code -1} when unknown) is asked for only once the activity is found full.
      */
-    public java.util.Optional<String> refusalWhenFull(long activityId, long memberId) {
+    public java.util.Optional<String> refusalWhenFull(long activityId, java.util.function.LongSupplier member) {
         ActivityView a = catalog.find(activityId).orElse(null);
         if (a == null || a.isLottery() || a.phase(clock.instant()) != ActivityView.Phase.OPEN) {
             return java.util.Optional.empty();
@@ -133,8 +134,9 @@ public class Registrations {
         if (pool == null || !pool.isFull()) {
             return java.util.Optional.empty();
         }
-        return directory.cached(memberId).filter(facts -> a.eligibility().coversOrganisationOf(facts.member()))
-                .map(facts -> Refusal.FULL);
+        long memberId = member.getAsLong();
+        return memberId < 0 ? java.util.Optional.empty() : directory.cached(memberId)
+                .filter(facts -> a.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.FULL);
     }
 
     /** "Full": of the whole activity, or of the member's quota while other quotas keep their places. */

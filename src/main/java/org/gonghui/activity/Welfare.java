@@ -121,9 +121,10 @@ public class Welfare {
      * The refusal the member gets now for a voucher of a sold-out offer: the claim window is open, every voucher
      * is taken, and the member — known from memory — belongs to the offer's part of the tree. Read from memory
      * only (the offer's snapshot, its serial numbers, the member's recent facts); empty when the answer needs more,
-     * and {@link #claim} then decides.
+     * and {@link #claim} then decides. The member ({@code -1} when unknown) is asked for only once the offer is
+     * found sold out.
      */
-    public Optional<String> refusalWhenSoldOut(long offerId, long memberId) {
+    public Optional<String> refusalWhenSoldOut(long offerId, java.util.function.LongSupplier member) {
         WelfareOfferView offer = offer(offerId).orElse(null);
         Instant now = clock.instant();
         if (offer == null || offer.phase(now) != ActivityView.Phase.OPEN) {
@@ -133,8 +134,9 @@ public class Welfare {
         if (pool == null || !pool.isFull()) {
             return Optional.empty();
         }
-        return directory.cached(memberId).filter(facts -> offer.eligibility().coversOrganisationOf(facts.member()))
-                .map(facts -> Refusal.SOLD_OUT);
+        long memberId = member.getAsLong();
+        return memberId < 0 ? Optional.empty() : directory.cached(memberId)
+                .filter(facts -> offer.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.SOLD_OUT);
     }
 
     public VoucherView claim(long memberId, long offerId) {

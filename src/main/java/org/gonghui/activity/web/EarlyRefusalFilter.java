@@ -77,10 +77,11 @@ class EarlyRefusalFilter extends OncePerRequestFilter {
             return;
         }
         String uri = request.getRequestURI();
+        // the bearer token is checked only once the activity or offer is found full: a registration that may get a
+        // place goes on to the security chain, which checks it anyway
         long offerId = idBetween(uri, OFFERS, CLAIMS);
         if (offerId >= 0) {
-            long memberId = memberOf(request);
-            Optional<String> refusal = memberId < 0 ? Optional.empty() : welfare.refusalWhenSoldOut(offerId, memberId);
+            Optional<String> refusal = welfare.refusalWhenSoldOut(offerId, () -> memberOf(request));
             if (refusal.isEmpty()) {
                 chain.doFilter(request, response);
                 return;
@@ -90,9 +91,8 @@ class EarlyRefusalFilter extends OncePerRequestFilter {
             return;
         }
         long activityId = idBetween(uri, ACTIVITIES, REGISTRATIONS);
-        long memberId = activityId < 0 ? -1 : memberOf(request);
-        Optional<String> refusal = memberId < 0 ? Optional.empty()
-                : registrations.refusalWhenFull(activityId, memberId);
+        Optional<String> refusal = activityId < 0 ? Optional.empty()
+                : registrations.refusalWhenFull(activityId, () -> memberOf(request));
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -131,20 +131,21 @@ public class Attendance {
                 select id, member_id, recipient, recipient_phone, address, place_no from registration
                 where activity_id = :a and status = 'CONFIRMED' order by place_no""")
                 .param("a", activityId)
-                .query((rs, n) -> new Shipment(rs.getLong("id"), rs.getLong("member_id"), nz(rs.getString("recipient")),
-                        nz(rs.getString("recipient_phone")), nz(rs.getString("address")), rs.getInt("place_no")))
+                .query((rs, n) -> new Shipment(rs.getLong("id"), rs.getLong("member_id"),
+                        registrations.shippingAddress(rs), rs.getInt("place_no")))
                 .list();
         var members = registrants.inScope(Activities.scopeOf(staff), shipments.stream().map(Shipment::memberId).toList());
         return shipments.stream().map(s -> {
             var member = members.get(s.memberId());
-            return List.<Object>of(s.registrationId(), a.title(), s.recipient(), s.phone(), s.address(), s.place(),
+            ShippingAddress to = s.address();
+            return List.<Object>of(s.registrationId(), a.title(), nz(to.recipient()), nz(to.phone()), nz(to.address()),
+                    s.place(),
                     member == null ? "" : member.name(), member == null ? "" : member.orgName(),
                     member == null ? "" : nz(member.phoneMasked()));
         }).toList();
     }
 
-    private record Shipment(long registrationId, long memberId, String recipient, String phone, String address,
-            int place) {
+    private record Shipment(long registrationId, long memberId, ShippingAddress address, int place) {
     }
 
     private static String nz(String s) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,10 +28,12 @@ class RegistrationStore {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcOperations batch;
+    private final PersonalDataCipher cipher;
 
-    RegistrationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batch) {
+    RegistrationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batch, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.cipher = cipher;
     }
 
     /** Stores a new registration; a unique index refuses a second one of the member or a place held twice. */
@@ -41,8 +44,8 @@ class RegistrationStore {
                 .param("a", a.id()).param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth())
                 .param("s", status.name()).param("p", placeNo).param("now", ts(now)).param("code", Codes.next(12))
                 .param("rn", address == null ? null : address.recipient())
-                .param("rp", address == null ? null : address.phone())
-                .param("ra", address == null ? null : address.address())
+                .param("rp", address == null ? null : cipher.encrypt(address.phone()))
+                .param("ra", address == null ? null : cipher.encrypt(address.address()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -71,8 +74,8 @@ class RegistrationStore {
                         ps.setTimestamp(7, at);
                         ps.setString(8, Codes.next(12));
                         ps.setString(9, r.address() == null ? null : r.address().recipient());
-                        ps.setString(10, r.address() == null ? null : r.address().phone());
-                        ps.setString(11, r.address() == null ? null : r.address().address());
+                        ps.setString(10, r.address() == null ? null : cipher.encrypt(r.address().phone()));
+                        ps.setString(11, r.address() == null ? null : cipher.encrypt(r.address().address()));
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -99,29 +102,29 @@ class RegistrationStore {
                 where id = :id and status = :from""")
                 .param("to", to.name()).param("p", placeNo).param("now", ts(now)).param("id", id).param("from", from.name())
                 .param("rn", address == null ? null : address.recipient())
-                .param("rp", address == null ? null : address.phone())
-                .param("ra", address == null ? null : address.address())
+                .param("rp", address == null ? null : cipher.encrypt(address.phone()))
+                .param("ra", address == null ? null : cipher.encrypt(address.address()))
                 .update() == 1;
     }
 
     Optional<RegistrationView> find(long activityId, long memberId) {
         return jdbc.sql("select * from registration where activity_id = :a and member_id = :m")
-                .param("a", activityId).param("m", memberId).query(RegistrationStore::row).optional();
+                .param("a", activityId).param("m", memberId).query(this::row).optional();
     }
 
     Optional<RegistrationView> find(long id) {
-        return jdbc.sql("select * from registration where id = :id").param("id", id).query(RegistrationStore::row)
+        return jdbc.sql("select * from registration where id = :id").param("id", id).query(this::row)
                 .optional();
     }
 
     Optional<RegistrationView> lock(long id) {
         return jdbc.sql("select * from registration where id = :id for update").param("id", id)
-                .query(RegistrationStore::row).optional();
+                .query(this::row).optional();
     }
 
     Optional<RegistrationView> findByCode(String code) {
         return jdbc.sql("select * from registration where check_in_code = :c").param("c", code)
-                .query(RegistrationStore::row).optional();
+                .query(this::row).optional();
     }
 
     /** 1 for the next in line. */
@@ -194,12 +197,12 @@ class RegistrationStore {
 
     List<RegistrationView> expiredOffers(Instant now, int limit) {
         return jdbc.sql("select * from registration where status = 'OFFERED' and offer_expires_at <= :now limit :n")
-                .param("now", ts(now)).param("n", limit).query(RegistrationStore::row).list();
+                .param("now", ts(now)).param("n", limit).query(this::row).list();
     }
 
     List<RegistrationView> ofMember(long memberId, int limit, long offset) {
         return jdbc.sql("select * from registration where member_id = :m order by id desc limit :n offset :o")
-                .param("m", memberId).param("n", limit).param("o", offset).query(RegistrationStore::row).list();
+                .param("m", memberId).param("n", limit).param("o", offset).query(this::row).list();
     }
 
     List<RegistrationView> ofActivity(long activityId, RegistrationStatus status, int limit, long offset) {
@@ -210,7 +213,7 @@ class RegistrationStore {
         if (status != null) {
             statement = statement.param("s", status.name());
         }
-        return statement.query(RegistrationStore::row).list();
+        return statement.query(this::row).list();
     }
 
     Map<String, Long> countsByStatus(long activityId) {
@@ -293,13 +296,20 @@ class RegistrationStore {
         return message.contains(constraint);
     }
 
-    static RegistrationView row(ResultSet rs, int n) throws SQLException {
+    /** A registration as views show it: the shipping address opened, its phone masked. */
+    RegistrationView row(ResultSet rs, int n) throws SQLException {
         String recipient = rs.getString("recipient");
         return new RegistrationView(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("member_id"),
                 RegistrationStatus.valueOf(rs.getString("status")), rs.getObject("place_no", Integer.class), null,
                 instant(rs, "offer_expires_at"), rs.getString("check_in_code"), instant(rs, "attended_at"),
                 rs.getBoolean("no_show"), rs.getObject("draw_rank", Integer.class), instant(rs, "created_at"),
                 recipient == null ? null
-                        : new ShippingAddress(recipient, rs.getString("recipient_phone"), rs.getString("address")));
+                        : shippingAddress(rs).masked());
+    }
+
+    /** The shipping address of the row, opened (the shipping list's phone and address in full). */
+    ShippingAddress shippingAddress(ResultSet rs) throws SQLException {
+        return new ShippingAddress(rs.getString("recipient"), cipher.decrypt(rs.getString("recipient_phone")),
+                cipher.decrypt(rs.getString("address")));
     }
 }

@@ -237,7 +237,7 @@ public class Registrations {
                 }
                 long id = store.insert(a, memberId, status, place, address, now);
                 return new RegistrationView(id, a.id(), memberId, status, place, null, null, null, null, false, null, now,
-                        address);
+                        address == null ? null : address.masked());
             });
         } catch (DataIntegrityViolationException e) {
             if (RegistrationStore.violated(e, "registration_place")) {

@@ -124,7 +124,7 @@ class SharedCommits {
             RegistrationStore.NewPlace r = rows.get(i);
             batch.get(i).answer.complete(Outcome.stored(new RegistrationView(ids.get(i), r.activity().id(),
                     r.memberId(), RegistrationStatus.CONFIRMED, r.place(), null, null, null, null, false, null, r.now(),
-                    r.address())));
+                    r.address() == null ? null : r.address().masked())));
         }
     }
 

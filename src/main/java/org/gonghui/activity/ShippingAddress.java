@@ -1,11 +1,20 @@
 package org.gonghui.activity;
 
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.crypto.Masking;
 
-/** Where a DIY kit is mailed. */
+/**
+ * Where a DIY kit is mailed. Stored sealed (the phone and the address); the member's own views carry the phone
+ * masked, and only the audit-logged shipping list reveals it.
+ */
 public record ShippingAddress(String recipient, String phone, String address) {
 
     public static final ShippingAddress NONE = new ShippingAddress(null, null, null);
+
+    /** The same address with the phone masked, as views show it. */
+    public ShippingAddress masked() {
+        return new ShippingAddress(recipient, Masking.phone(phone), address);
+    }
 
     /** The address tidied, or a refusal when something is missing or malformed. */
     ShippingAddress validated() {

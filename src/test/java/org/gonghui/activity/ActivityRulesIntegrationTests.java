@@ -25,6 +25,8 @@ class ActivityRulesIntegrationTests {
     @Autowired ActivityTestData data;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.gonghui.member.Members members;
+    @Autowired ShippingAddressSealing sealing;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void everyRefusalSaysWhy() {
@@ -161,10 +163,61 @@ class ActivityRulesIntegrationTests {
                 true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, Set.of(), null, false, null, null, null, true, false,
                 f.sessions()));
         assertThatThrownBy(() -> registrations.register(member, kit.id(), null, false)).hasMessageContaining(Refusal.ADDRESS_REQUIRED);
-        registrations.register(member, kit.id(), new ShippingAddress("王芳", "13805740000", "宁波市海曙区中山西路 1 号"), false);
+        RegistrationView told = registrations.register(member, kit.id(),
+                new ShippingAddress("王芳", "13805740000", "宁波市海曙区中山西路 1 号"), false);
+        // the member's own views show the phone masked
+        assertThat(told.shippingAddress().phone()).isEqualTo("138****0000");
+        RegistrationView mine = registrations.mineById(member, told.id());
+        assertThat(mine.shippingAddress()).isEqualTo(new ShippingAddress("王芳", "138****0000", "宁波市海曙区中山西路 1 号"));
+        // stored sealed: neither the phone nor the address is readable in the table
+        var stored = jdbc.sql("select recipient_phone, address from registration where id = :id").param("id", told.id())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(stored).allSatisfy(v -> assertThat(v).startsWith("v1:").doesNotContain("1380574").doesNotContain("中山"));
+        // only the shipping list (audit-logged) has them whole, for the courier
+        long exportsBefore = shippingExports(kit.id());
         List<List<Object>> rows = attendance.shippingList(staff, kit.id());
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).contains("王芳", "13805740000", "宁波市海曙区中山西路 1 号");
+        assertThat(shippingExports(kit.id())).isEqualTo(exportsBefore + 1);
+    }
+
+    @Test
+    void addressesStoredBeforeSealingAreSealedByTheMigration() throws Exception {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '5.5' and success")
+                .query(Long.class).single()).isEqualTo(1);
+        CurrentUser staff = data.staffAt("NB");
+        long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
+        ActivityForm f = ActivityTestData.open("DIY 旧地址", 5, AllocationMode.FIRST_COME);
+        ActivityView kit = activities.publish(staff, new ActivityForm(f.title(), ActivityCategory.DIY_KIT, null, null, null,
+                true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, Set.of(), null, false, null, null, null, true, false,
+                f.sessions()));
+        long id = registrations.register(member, kit.id(), new ShippingAddress("赵强", "13805749999", "宁波市鄞州区四明中路 9 号"),
+                false).id();
+        // as a row written before migration 5.5 looks
+        jdbc.sql("update registration set recipient_phone = '13805749999', address = '宁波市鄞州区四明中路 9 号' where id = :id")
+                .param("id", id).update();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            sealing.migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return c;
+                }
+            });
+        }
+        var stored = jdbc.sql("select recipient_phone, address from registration where id = :id").param("id", id)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+        assertThat(stored).allSatisfy(v -> assertThat(v).startsWith("v1:").doesNotContain("1380574").doesNotContain("四明"));
+        assertThat(attendance.shippingList(staff, kit.id()).get(0)).contains("13805749999", "宁波市鄞州区四明中路 9 号");
+    }
+
+    private long shippingExports(long activityId) {
+        return jdbc.sql("select count(*) from audit_log where action = 'activity.shipping-export' and record_id = :a")
+                .param("a", String.valueOf(activityId)).query(Long.class).single();
     }
 
     @Test

@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class PersonalDataCipher {
 
-    private static final String VERSION = "v1:";
+    /** How every value written by {@link #encrypt} begins. */
+    public static final String SEALED = "v1:";
+    private static final String VERSION = SEALED;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 

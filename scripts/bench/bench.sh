@@ -85,7 +85,12 @@ offer() { # title total
 
 loadgen() { # kind targets attempts out
   java -Xmx1g -cp "$WORK/lg" LoadGen --base "$BASE" --members "${LG_MEMBERS:-$MEMBERS}" --attempts "$3" --concurrency "$CONCURRENCY" \
-    --kind "$1" --targets "$2" --out "$4" --seed "$RANDOM" ${5:+--warmup yes}
+    --kind "$1" --targets "$2" --out "$4" --seed "$RANDOM" --threads "${LG_THREADS:-2}" --service-pid "$APP" ${5:+--warmup yes} ${LG_WARMUP_COUNT:+--warmup-count $LG_WARMUP_COUNT}
+}
+
+warm_up() { # activity: every member registers once, filling it; then presses again and is refused (both untimed)
+  loadgen register "$1" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
+  loadgen register "$1" "$MEMBERS" "$WORK/warm-full.csv" | head -1
 }
 
 # exactness: oversold, duplicates, lost (told 201, not stored), phantom (stored, not told 201)
@@ -114,18 +119,30 @@ pgb() { # script clients
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 if [ "${1:-}" = latency ]; then
-  # one connection (no queueing): the cost of one registration (an insert and its commit) against the cost of one
-  # refusal of a full activity (no database at all)
-  N=$(( MEMBERS < 4000 ? MEMBERS / 2 : 2000 ))
-  A=$(activity "单连接延迟" "$N")
+  # one connection (no queueing): the time of one registration (an insert and its commit) against that of one
+  # refusal of a full activity (no database at all), RUNS times on new activities; the median of the runs' ratios
+  N=$(( MEMBERS < 10000 ? MEMBERS / 2 : 5000 ))
   WARM=$(activity "预热活动" "$MEMBERS")
-  loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
-  log "one connection: $N registrations for activity $A, then $N refusals of it, full"
-  CONCURRENCY=1 loadgen register "$A" "$N" "$WORK/lat-reg.csv" | tee "$WORK/lat-reg.txt"
-  CONCURRENCY=1 loadgen register "$A" "$N" "$WORK/lat-full.csv" | tee "$WORK/lat-full.txt"
-  REG=$(sed -n 's/.*outcome=201 .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-reg.txt")
-  FULL=$(sed -n 's/.*outcome=409 activity.refused.full .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-full.txt")
-  python3 -c "import sys; r,f=map(float,sys.argv[1:]); print(f'median latency on one connection: registration {r:.2f} ms, refusal of a full activity {f:.2f} ms: {r/f:.1f}x faster')" "$REG" "$FULL"
+  warm_up "$WARM"
+  : > "$WORK/latency.txt"
+  for run in $(seq 1 "$RUNS"); do
+    A=$(activity "单连接延迟 $run" "$N")
+    log "run $run/$RUNS, one connection: $N registrations for activity $A, then $N refusals of it, full"
+    # the load generator is a new JVM each time: it first opens the page 3,000 times (untimed) to warm its own JIT
+    CONCURRENCY=1 LG_WARMUP_COUNT=3000 loadgen register "$A" "$N" "$WORK/lat-reg.csv" warm | tee "$WORK/lat-reg.txt"
+    CONCURRENCY=1 LG_WARMUP_COUNT=3000 loadgen register "$A" "$N" "$WORK/lat-full.csv" warm | tee "$WORK/lat-full.txt"
+    REG=$(sed -n 's/.*outcome=201 .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-reg.txt")
+    FULL=$(sed -n 's/.*outcome=409 activity.refused.full .*median_ms= *\([0-9.]*\).*/\1/p' "$WORK/lat-full.txt")
+    echo "$REG $FULL" >> "$WORK/latency.txt"
+  done
+  python3 - "$WORK/latency.txt" <<'PY'
+import statistics, sys
+runs = [tuple(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+for i, (r, f) in enumerate(runs, 1):
+    print(f"run {i}: registration {r:.2f} ms, refusal of a full activity {f:.2f} ms: {r / f:.1f}x")
+print(f"median latency on one connection over {len(runs)} runs: registration {statistics.median(r for r, _ in runs):.2f} ms, "
+      f"refusal {statistics.median(f for _, f in runs):.2f} ms; median ratio {statistics.median(r / f for r, f in runs):.1f}x")
+PY
   exit 0
 fi
 
@@ -133,7 +150,7 @@ if [ "${1:-}" = profile ]; then
   # a flight recording of the service during a burst of registrations alone, then during refusals of that
   # activity, now full: target/bench/fill.jfr and target/bench/full.jfr (read them with `jfr print` or JMC)
   WARM=$(activity "预热活动" "$MEMBERS")
-  loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
+  warm_up "$WARM"
   FILL=$(( MEMBERS / 2 ))
   A=$(activity "剖析" "$FILL")
   jfr() { [ "${JFR_SETTINGS:-}" = none ] || jcmd $APP "$@" >/dev/null; }
@@ -163,8 +180,8 @@ if [ "${1:-}" = restart ]; then
 fi
 
 WARM=$(activity "预热活动" "$MEMBERS")
-log "warm-up (untimed): $MEMBERS members open the page and register once for activity $WARM"
-loadgen register "$WARM" "$MEMBERS" "$WORK/warm-ok.csv" warm | head -1
+log "warm-up (untimed): $MEMBERS members open the page and register once for activity $WARM, then press again, refused"
+warm_up "$WARM"
 
 : > "$WORK/summary.txt"
 for run in $(seq 1 "$RUNS"); do
@@ -177,27 +194,27 @@ for run in $(seq 1 "$RUNS"); do
   FILL=$(( MEMBERS / 2 ))
   FILLA=$(activity "人人有份 $run" "$FILL")
   log "run $run: $FILL members register once each for activity $FILLA with $FILL places (every attempt a registration)"
-  LG_MEMBERS=$FILL loadgen register "$FILLA" "$FILL" "$WORK/fill-ok.csv" | tee "$WORK/fill-$run.txt"
-  echo "fill $(head -1 "$WORK/fill-$run.txt") $(check register "$FILLA" "$WORK/fill-ok.csv")" >> "$WORK/summary.txt"
+  LG_MEMBERS=$FILL LG_WARMUP_COUNT=20000 loadgen register "$FILLA" "$FILL" "$WORK/fill-ok.csv" warm | tee "$WORK/fill-$run.txt"
+  echo "fill $(head -2 "$WORK/fill-$run.txt" | paste -sd' ') $(check register "$FILLA" "$WORK/fill-ok.csv")" >> "$WORK/summary.txt"
 
   ONE=$(activity "单个热门活动 $run" 500)
   log "run $run: $ATTEMPTS attempts by $MEMBERS members on one activity with 500 places ($ONE)"
   loadgen register "$ONE" "$ATTEMPTS" "$WORK/one-ok.csv" warm | tee "$WORK/one-$run.txt"
-  echo "one $(head -1 "$WORK/one-$run.txt") $(check register "$ONE" "$WORK/one-ok.csv")" >> "$WORK/summary.txt"
+  echo "one $(head -2 "$WORK/one-$run.txt" | paste -sd' ') $(check register "$ONE" "$WORK/one-ok.csv")" >> "$WORK/summary.txt"
 
-  log "run $run: $((ATTEMPTS / 4)) more attempts on the full activity (refusals)"
-  loadgen register "$ONE" "$((ATTEMPTS / 4))" "$WORK/full-ok.csv" | tee "$WORK/full-$run.txt"
-  echo "full $(head -1 "$WORK/full-$run.txt")" >> "$WORK/summary.txt"
+  log "run $run: $ATTEMPTS more attempts on the full activity (refusals)"
+  LG_WARMUP_COUNT=20000 loadgen register "$ONE" "$ATTEMPTS" "$WORK/full-ok.csv" warm | tee "$WORK/full-$run.txt"
+  echo "full $(head -2 "$WORK/full-$run.txt" | paste -sd' ')" >> "$WORK/summary.txt"
 
   IDS=$(for i in $(seq 1 100); do activity "百个活动 $run-$i" 500; done | paste -sd,)
   log "run $run: $ATTEMPTS attempts over 100 activities with 500 places each"
   loadgen register "$IDS" "$ATTEMPTS" "$WORK/many-ok.csv" warm | tee "$WORK/many-$run.txt"
-  echo "many $(head -1 "$WORK/many-$run.txt") $(check register "$IDS" "$WORK/many-ok.csv")" >> "$WORK/summary.txt"
+  echo "many $(head -2 "$WORK/many-$run.txt" | paste -sd' ') $(check register "$IDS" "$WORK/many-ok.csv")" >> "$WORK/summary.txt"
 
   OFFER=$(offer "一元看大片 $run" 10000)
   log "run $run: $ATTEMPTS voucher claims on an offer of 10,000"
   loadgen voucher "$OFFER" "$ATTEMPTS" "$WORK/voucher-ok.csv" warm | tee "$WORK/voucher-$run.txt"
-  echo "voucher $(head -1 "$WORK/voucher-$run.txt") $(check voucher "$OFFER" "$WORK/voucher-ok.csv")" >> "$WORK/summary.txt"
+  echo "voucher $(head -2 "$WORK/voucher-$run.txt" | paste -sd' ') $(check voucher "$OFFER" "$WORK/voucher-ok.csv")" >> "$WORK/summary.txt"
 done
 
 field() { grep "^$1 " "$WORK/summary.txt" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p" | median; }
@@ -210,18 +227,20 @@ echo "==================== activity rush benchmark: medians of $RUNS runs ======
 printf 'pgbench ceiling (insert under unique index, 8 clients): %s tx/s\n' "$CEIL"
 printf 'pgbench naive (lock activity row, update, insert): %s tx/s at 8 clients, %s at 64\n' "$NAIVE" "$NAIVE64"
 for s in fill one many voucher full; do
-  printf '%-8s attempts/s=%-8s median_ms=%-7s p99_ms=%-8s confirmed=%-6s oversold=%s duplicates=%s lost=%s phantom=%s\n' "$s" \
+  printf '%-8s attempts/s=%-8s median_ms=%-7s p99_ms=%-8s confirmed=%-6s oversold=%s duplicates=%s lost=%s phantom=%s service_cpu_us=%s\n' "$s" \
     "$(field $s attempts_per_s)" "$(field $s median_ms)" "$(field $s p99_ms)" "$(field $s ok)" \
-    "$(sum $s oversold)" "$(sum $s duplicates)" "$(sum $s lost)" "$(sum $s phantom)"
+    "$(sum $s oversold)" "$(sum $s duplicates)" "$(sum $s lost)" "$(sum $s phantom)" "$(field $s service_us_per_attempt)"
 done
 MANY=$(field many attempts_per_s); ONE_RATE=$(field one attempts_per_s); FULL=$(field full attempts_per_s)
 FILL_RATE=$(field fill attempts_per_s)
 STORED=$(grep '^many ' "$WORK/summary.txt" | awk '{for(i=1;i<=NF;i++){if($i~/^seconds=/){split($i,a,"=");s=a[2]} if($i~/^ok=/){split($i,b,"=");o=b[2]}} print o/s}' | median)
 echo "stored registrations/s during the 100-activity burst: $STORED"
-python3 - "$CEIL" "$NAIVE" "$NAIVE64" "$ONE_RATE" "$MANY" "$STORED" "$FULL" "$FILL_RATE" <<'PY'
+python3 - "$CEIL" "$NAIVE" "$NAIVE64" "$ONE_RATE" "$MANY" "$STORED" "$FULL" "$FILL_RATE" \
+  "$(field fill service_us_per_attempt)" "$(field full service_us_per_attempt)" <<'PY'
 import sys
-ceil, naive, naive64, one, many, stored, full, fill = map(float, sys.argv[1:])
+ceil, naive, naive64, one, many, stored, full, fill, fill_cpu, full_cpu = map(float, sys.argv[1:])
 print(f"service/ceiling: one activity {one/ceil:.2f}, 100 activities {many/ceil:.2f}; registrations alone (fill) {fill/ceil:.2f}; stored rows/s in the 100-activity burst {stored/ceil:.2f}")
 print(f"service/naive(8 clients): one activity {one/naive:.2f}, 100 activities {many/naive:.2f}, registrations alone {fill/naive:.2f}; vs naive at 64 clients: 100 activities {many/naive64:.2f}, registrations alone {fill/naive64:.2f}")
 print(f"refusals of a full activity vs registrations: {full/fill:.1f}x the rate of registrations alone, {full/stored:.1f}x the stored rate in the 100-activity burst")
+print(f"service CPU per attempt: registration {fill_cpu:.0f} us, refusal {full_cpu:.0f} us: {fill_cpu/full_cpu:.1f}x less")
 PY

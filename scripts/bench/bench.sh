@@ -159,7 +159,7 @@ if [ "${1:-}" = profile ]; then
   jfr JFR.stop name=fill filename="$WORK/fill.jfr"
   curl -fs "$BASE/actuator/prometheus" | grep '^gonghui_activity_shared_commit_registrations_\(count\|sum\|max\)' || true
   jfr JFR.start name=full settings="${JFR_SETTINGS:-$ROOT/scripts/bench/sampling.jfc}"
-  loadgen register "$A" "$FILL" "$WORK/full-ok.csv" | head -1
+  LG_WARMUP_COUNT=20000 loadgen register "$A" "$ATTEMPTS" "$WORK/full-ok.csv" warm | head -2
   jfr JFR.stop name=full filename="$WORK/full.jfr"
   log "recordings: $WORK/fill.jfr $WORK/full.jfr"
   exit 0

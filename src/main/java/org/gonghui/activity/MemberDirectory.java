@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.gonghui.member.MemberLookup;
 import org.gonghui.member.MemberView;
 import org.gonghui.shared.DomainException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +27,23 @@ class MemberDirectory {
 
     private final MemberLookup members;
     private final JdbcClient jdbc;
+    private final LongSupplier nanoTime;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
+    @Autowired
     MemberDirectory(MemberLookup members, JdbcClient jdbc) {
-        this.members = members;
-        this.jdbc = jdbc;
+        this(members, jdbc, System::nanoTime);
     }
 
-    /** The member and the end of their current suspension (null when not suspended). */
+    MemberDirectory(MemberLookup members, JdbcClient jdbc, LongSupplier nanoTime) {
+        this.members = members;
+        this.jdbc = jdbc;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The member and the end of their current suspension (null when not suspended), at most five minutes old. */
     Facts require(long memberId) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Cached cached = cache.get(memberId);
         if (cached != null && now - cached.loadedAt < TTL_NANOS) {
             return cached.facts;
@@ -52,11 +61,15 @@ class MemberDirectory {
         return facts;
     }
 
-    /** The member's facts if they are in memory and fresh; never looks them up. */
-    Optional<Facts> cached(long memberId) {
+    /**
+     * The member's facts if they are in memory, however old; never looks them up. Only for choosing between two
+     * refusals (full, or not for them) where nothing can be admitted: there stale facts cost nothing, while
+     * looking them up again would send a whole rush, whose facts were all loaded when the page opened and so
+     * run out together, the slow way with two queries each. Anything that admits uses {@link #require}.
+     */
+    Optional<Facts> known(long memberId) {
         Cached cached = cache.get(memberId);
-        return cached != null && System.nanoTime() - cached.loadedAt < TTL_NANOS ? Optional.of(cached.facts)
-                : Optional.empty();
+        return cached == null ? Optional.empty() : Optional.of(cached.facts);
     }
 
     Optional<MemberView> find(long memberId) {

@@ -121,8 +121,9 @@ public class Registrations {
      * The refusal the member gets now for a place in a full activity: the activity is first come and open, every
      * place (all quotas and the common pool) is held, and the member — known from memory — belongs to the
      * activity's part of the tree (outside it they are told they are not eligible, not that it is full). Read from
-     * memory only: the activity's snapshot, its pool of places and the member's recent facts, so a rush on a full
-     * activity is answered without the database. Empty when the answer needs more; {@link #register} then decides.
+     * memory only: the activity's snapshot, its pool of places and the member's facts as last looked up, so a rush
+     * on a full activity is answered without the database. Empty when the answer needs more; {@link #register}
+     * then decides.
      * The member ({@code -1} when unknown) is asked for only once the activity is found full.
      */
     public java.util.Optional<String> refusalWhenFull(long activityId, java.util.function.LongSupplier member) {
@@ -135,7 +136,7 @@ public class Registrations {
             return java.util.Optional.empty();
         }
         long memberId = member.getAsLong();
-        return memberId < 0 ? java.util.Optional.empty() : directory.cached(memberId)
+        return memberId < 0 ? java.util.Optional.empty() : directory.known(memberId)
                 .filter(facts -> a.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.FULL);
     }
 

@@ -135,7 +135,7 @@ public class Welfare {
             return Optional.empty();
         }
         long memberId = member.getAsLong();
-        return memberId < 0 ? Optional.empty() : directory.cached(memberId)
+        return memberId < 0 ? Optional.empty() : directory.known(memberId)
                 .filter(facts -> offer.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.SOLD_OUT);
     }
 

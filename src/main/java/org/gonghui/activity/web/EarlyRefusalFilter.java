@@ -32,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the controller would give — from memory, without Spring Security's chain, Spring MVC or the database.
  *
  * <p>It answers only when the answer cannot depend on anything else: a live member token (from the token cache),
- * the member's facts in memory and inside the activity's part of the tree, no query string (which could change
- * the language), and for a registration no request for the waitlist in the body. Everything else — and every
- * activity with a place left — goes the normal way, with the body replayed untouched.
+ * the member's facts in memory (however old: they only choose between two refusals) and inside the activity's
+ * part of the tree, no query string (which could change the language), and for a registration no request for
+ * the waitlist in the body. Everything else — and every activity with a place left — goes the normal way, with
+ * the body replayed untouched.
  */
 class EarlyRefusalFilter extends OncePerRequestFilter {
 

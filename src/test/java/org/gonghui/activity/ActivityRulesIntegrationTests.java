@@ -158,10 +158,7 @@ class ActivityRulesIntegrationTests {
     void aDiyKitNeedsAnAddressAndListsItForShipping() {
         CurrentUser staff = data.staffAt("NB");
         long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
-        ActivityForm f = ActivityTestData.open("DIY 材料包", 5, AllocationMode.FIRST_COME);
-        ActivityView kit = activities.publish(staff, new ActivityForm(f.title(), ActivityCategory.DIY_KIT, null, null, null,
-                true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, Set.of(), null, false, null, null, null, true, false,
-                f.sessions()));
+        ActivityView kit = diyKit(staff, "DIY 材料包");
         assertThatThrownBy(() -> registrations.register(member, kit.id(), null, false)).hasMessageContaining(Refusal.ADDRESS_REQUIRED);
         RegistrationView told = registrations.register(member, kit.id(),
                 new ShippingAddress("王芳", "13805740000", "宁波市海曙区中山西路 1 号"), false);
@@ -187,10 +184,7 @@ class ActivityRulesIntegrationTests {
                 .query(Long.class).single()).isEqualTo(1);
         CurrentUser staff = data.staffAt("NB");
         long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
-        ActivityForm f = ActivityTestData.open("DIY 旧地址", 5, AllocationMode.FIRST_COME);
-        ActivityView kit = activities.publish(staff, new ActivityForm(f.title(), ActivityCategory.DIY_KIT, null, null, null,
-                true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, Set.of(), null, false, null, null, null, true, false,
-                f.sessions()));
+        ActivityView kit = diyKit(staff, "DIY 旧地址");
         long id = registrations.register(member, kit.id(), new ShippingAddress("赵强", "13805749999", "宁波市鄞州区四明中路 9 号"),
                 false).id();
         // as a row written before migration 5.5 looks
@@ -213,6 +207,14 @@ class ActivityRulesIntegrationTests {
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
         assertThat(stored).allSatisfy(v -> assertThat(v).startsWith("v1:").doesNotContain("1380574").doesNotContain("四明"));
         assertThat(attendance.shippingList(staff, kit.id()).get(0)).contains("13805749999", "宁波市鄞州区四明中路 9 号");
+    }
+
+    /** An open first-come DIY-kit activity of 5 places, which needs a mailing address. */
+    private ActivityView diyKit(CurrentUser staff, String title) {
+        ActivityForm f = ActivityTestData.open(title, 5, AllocationMode.FIRST_COME);
+        return activities.publish(staff, new ActivityForm(f.title(), ActivityCategory.DIY_KIT, null, null, null,
+                true, f.mode(), 5, f.opensAt(), f.closesAt(), null, 24, Set.of(), null, false, null, null, null, true, false,
+                f.sessions()));
     }
 
     private long shippingExports(long activityId) {

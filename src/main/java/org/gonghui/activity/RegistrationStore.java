@@ -44,8 +44,7 @@ class RegistrationStore {
                 .param("a", a.id()).param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth())
                 .param("s", status.name()).param("p", placeNo).param("now", ts(now)).param("code", Codes.next(12))
                 .param("rn", address == null ? null : address.recipient())
-                .param("rp", address == null ? null : cipher.encrypt(address.phone()))
-                .param("ra", address == null ? null : cipher.encrypt(address.address()))
+                .param("rp", sealedPhone(address)).param("ra", sealedAddress(address))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -74,8 +73,8 @@ class RegistrationStore {
                         ps.setTimestamp(7, at);
                         ps.setString(8, Codes.next(12));
                         ps.setString(9, r.address() == null ? null : r.address().recipient());
-                        ps.setString(10, r.address() == null ? null : cipher.encrypt(r.address().phone()));
-                        ps.setString(11, r.address() == null ? null : cipher.encrypt(r.address().address()));
+                        ps.setString(10, sealedPhone(r.address()));
+                        ps.setString(11, sealedAddress(r.address()));
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -102,8 +101,7 @@ class RegistrationStore {
                 where id = :id and status = :from""")
                 .param("to", to.name()).param("p", placeNo).param("now", ts(now)).param("id", id).param("from", from.name())
                 .param("rn", address == null ? null : address.recipient())
-                .param("rp", address == null ? null : cipher.encrypt(address.phone()))
-                .param("ra", address == null ? null : cipher.encrypt(address.address()))
+                .param("rp", sealedPhone(address)).param("ra", sealedAddress(address))
                 .update() == 1;
     }
 
@@ -305,6 +303,14 @@ class RegistrationStore {
                 rs.getBoolean("no_show"), rs.getObject("draw_rank", Integer.class), instant(rs, "created_at"),
                 recipient == null ? null
                         : shippingAddress(rs).masked());
+    }
+
+    private String sealedPhone(ShippingAddress address) {
+        return address == null ? null : cipher.encrypt(address.phone());
+    }
+
+    private String sealedAddress(ShippingAddress address) {
+        return address == null ? null : cipher.encrypt(address.address());
     }
 
     /** The shipping address of the row, opened (the shipping list's phone and address in full). */

@@ -237,8 +237,7 @@ public class Registrations {
                     throw Refusal.conflict(Refusal.MONTHLY_LIMIT, a.monthlyLimit());
                 }
                 long id = store.insert(a, memberId, status, place, address, now);
-                return new RegistrationView(id, a.id(), memberId, status, place, null, null, null, null, false, null, now,
-                        address == null ? null : address.masked());
+                return RegistrationView.stored(id, a.id(), memberId, status, place, now, address);
             });
         } catch (DataIntegrityViolationException e) {
             if (RegistrationStore.violated(e, "registration_place")) {

@@ -122,9 +122,8 @@ class SharedCommits {
         batches.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             RegistrationStore.NewPlace r = rows.get(i);
-            batch.get(i).answer.complete(Outcome.stored(new RegistrationView(ids.get(i), r.activity().id(),
-                    r.memberId(), RegistrationStatus.CONFIRMED, r.place(), null, null, null, null, false, null, r.now(),
-                    r.address() == null ? null : r.address().masked())));
+            batch.get(i).answer.complete(Outcome.stored(RegistrationView.stored(ids.get(i), r.activity().id(),
+                    r.memberId(), RegistrationStatus.CONFIRMED, r.place(), r.now(), r.address())));
         }
     }
 

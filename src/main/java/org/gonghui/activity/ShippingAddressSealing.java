@@ -56,9 +56,11 @@ class ShippingAddressSealing implements JavaMigration {
             s.execute("alter table registration alter column recipient_phone set data type varchar(100)");
             s.execute("alter table registration alter column address set data type varchar(2000)");
         }
+        record Row(long id, String phone, String address) {
+        }
         long after = 0;
         while (true) {
-            List<Object[]> rows = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("""
                     select id, recipient_phone, address from registration
                     where id > ? and (recipient_phone is not null or address is not null)
@@ -66,7 +68,7 @@ class ShippingAddressSealing implements JavaMigration {
                 q.setLong(1, after);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
@@ -75,19 +77,21 @@ class ShippingAddressSealing implements JavaMigration {
             }
             try (PreparedStatement u = c.prepareStatement(
                     "update registration set recipient_phone = ?, address = ? where id = ?")) {
-                for (Object[] r : rows) {
-                    u.setString(1, sealed((String) r[1]));
-                    u.setString(2, sealed((String) r[2]));
-                    u.setLong(3, (Long) r[0]);
-                    u.addBatch();
+                for (Row r : rows) {
+                    if (inClear(r.phone()) || inClear(r.address())) {
+                        u.setString(1, inClear(r.phone()) ? cipher.encrypt(r.phone()) : r.phone());
+                        u.setString(2, inClear(r.address()) ? cipher.encrypt(r.address()) : r.address());
+                        u.setLong(3, r.id());
+                        u.addBatch();
+                    }
                 }
                 u.executeBatch();
             }
-            after = (Long) rows.get(rows.size() - 1)[0];
+            after = rows.get(rows.size() - 1).id();
         }
     }
 
-    private String sealed(String value) {
-        return value == null || value.startsWith(PersonalDataCipher.SEALED) ? value : cipher.encrypt(value);
+    private static boolean inClear(String value) {
+        return value != null && !value.startsWith(PersonalDataCipher.SEALED);
     }
 }

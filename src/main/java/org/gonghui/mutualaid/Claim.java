@@ -103,7 +103,10 @@ class Claim {
         this.explanation = ExplanationLine.encodeAll(benefit.lines());
     }
 
-    /** A reviewer sets the amount to pay instead of the computed one; only with a written reason. */
+    /**
+     * A reviewer sets the amount to pay instead of the computed one (核减): only with a written reason, and
+     * never below 0 or above what the rules pay for this claim — a reviewer may lower the amount, not invent one.
+     */
     void adjust(Money amount, String reason) {
         require(ClaimStatus.UNDER_REVIEW);
         if (reason == null || reason.isBlank()) {
@@ -112,6 +115,7 @@ class Claim {
         if (amount == null || amount.isNegative()) {
             throw DomainException.invalid("mutualaid.claim.adjust.amount");
         }
+        requireWithinRules(amount);
         this.approvedAmount = amount.amount();
         this.adjustmentReason = reason.trim();
         touch();
@@ -122,6 +126,9 @@ class Claim {
      * checker, who must be someone else. Answers true when the claim is finally approved.
      */
     boolean approve(String reviewer, Money secondApprovalAbove) {
+        if (approvedAmount != null) {
+            requireWithinRules(new Money(approvedAmount));
+        }
         Money amount = amountToPay();
         if (!amount.isPositive()) {
             throw DomainException.invalid("mutualaid.claim.approve.nothing-to-pay");
@@ -152,6 +159,14 @@ class Claim {
         }
         this.decisionReason = reason.trim();
         decide(ClaimStatus.REJECTED);
+    }
+
+    /** An adjusted amount may not exceed what the rules pay (which may have dropped since, on recomputing). */
+    private void requireWithinRules(Money amount) {
+        Money rules = new Money(computedAmount);
+        if (amount.greaterThan(rules)) {
+            throw DomainException.invalid("mutualaid.claim.adjust.above-rules", Amounts.of(rules));
+        }
     }
 
     Money amountToPay() {

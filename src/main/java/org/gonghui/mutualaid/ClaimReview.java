@@ -76,6 +76,9 @@ public class ClaimReview {
     @Transactional
     public ClaimView adjust(CurrentUser reviewer, long claimId, Integer version, Money amount, String reason) {
         Claim claim = reviewable(reviewer, claimId, version);
+        if (claim.status() == ClaimStatus.UNDER_REVIEW) {
+            recompute(claim);
+        }
         claim.adjust(amount, reason);
         return save(claim, reviewer, "adjusted", amount + " " + reason.trim());
     }

@@ -265,7 +265,8 @@ public class Claims {
                 || form.insurancePaid() == null || form.selfPaid() == null) {
             throw DomainException.invalid("mutualaid.claim.incomplete");
         }
-        if (form.endDate().isBefore(form.eventDate()) || form.endDate().isAfter(LocalDate.now())) {
+        if (!CoverYear.isPlausible(form.eventDate()) || form.endDate().isBefore(form.eventDate())
+                || form.endDate().isAfter(LocalDate.now())) {
             throw DomainException.invalid("mutualaid.claim.dates");
         }
         if (form.totalCost().isNegative() || form.insurancePaid().isNegative() || form.selfPaid().isNegative()

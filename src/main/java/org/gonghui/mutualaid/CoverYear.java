@@ -15,6 +15,14 @@ public record CoverYear(int startYear) implements Comparable<CoverYear> {
         }
     }
 
+    /** The first day of the earliest cover year the platform knows (claims and cover before it are implausible). */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, Month.MAY, 1);
+
+    /** Whether a date can belong to a cover year at all: from {@link #EARLIEST} to the end of the latest one. */
+    public static boolean isPlausible(LocalDate date) {
+        return date != null && !date.isBefore(EARLIEST) && date.getYear() <= 2200;
+    }
+
     /** The cover year a date falls into. */
     public static CoverYear of(LocalDate date) {
         return new CoverYear(date.getMonthValue() >= Month.MAY.getValue() ? date.getYear() : date.getYear() - 1);

@@ -106,7 +106,8 @@ public class Enrolments {
     @Transactional
     public UnitEnrolmentResult addNewHires(CurrentUser staff, long unitId, LocalDate paidOn, List<StaffRow> rows) {
         Map<String, Object> unitRow = jdbc.sql("select * from mutualaid_unit_enrolment where id = :id for update")
-                .param("id", unitId).query().singleRow();
+                .param("id", unitId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("mutualaid.unit.not-found"));
         OrganisationView unit = organisations.requireInScope(((Number) unitRow.get("org_id")).longValue(), scope(staff));
         PlanView plan = plans.require(((Number) unitRow.get("plan_id")).longValue());
         int shares = ((Number) unitRow.get("shares")).intValue();

@@ -106,6 +106,9 @@ class FundConsoleController {
             redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
                     ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
         } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
+                throw e;
+            }
             redirect.addFlashAttribute("error", msg(e.code(), e.args()));
         }
         return "redirect:/console/mutual-aid/units?year=" + year;

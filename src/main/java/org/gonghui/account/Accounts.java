@@ -11,6 +11,7 @@ import org.gonghui.organisation.OrganisationView;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.LikePattern;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
@@ -74,7 +75,8 @@ public class Accounts {
     public PageResult<AccountView> staffInScope(CurrentUser manager, String text, int page, int size) {
         int safeSize = PageResult.clampSize(size);
         int safePage = PageResult.clampPage(page);
-        String filter = text == null || text.isBlank() ? "" : " and (a.username like :text or a.display_name like :text)";
+        String filter = text == null || text.isBlank() ? "" : " and (a.username like :text" + LikePattern.ESCAPE
+                + " or a.display_name like :text" + LikePattern.ESCAPE + ")";
         var statement = jdbc.sql("""
                 select a.id from account a join organisation o on o.id = a.org_id
                 where a.member_id is null and o.path like :scope""" + filter
@@ -82,7 +84,7 @@ public class Accounts {
                 .param("scope", scopeOf(manager).likePattern()).param("limit", safeSize + 1)
                 .param("offset", (long) safePage * safeSize);
         if (!filter.isEmpty()) {
-            statement = statement.param("text", "%" + text.trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            statement = statement.param("text", LikePattern.containing(text.trim()));
         }
         List<Long> ids = statement.query(Long.class).list();
         List<Account> accounts = ids.stream().map(id -> repository.findById(id).orElseThrow()).toList();

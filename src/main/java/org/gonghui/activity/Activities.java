@@ -11,6 +11,7 @@ import org.gonghui.member.MemberView;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.LikePattern;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
@@ -183,8 +184,8 @@ public class Activities {
         params.put("scope", scopeOf(staff).likePattern());
         String where = "org_path like :scope";
         if (text != null && !text.isBlank()) {
-            where += " and title like :text";
-            params.put("text", "%" + text.trim().replace("%", "").replace("_", "") + "%");
+            where += " and title like :text" + LikePattern.ESCAPE;
+            params.put("text", LikePattern.containing(text.trim()));
         }
         return page(where, params, page, size);
     }

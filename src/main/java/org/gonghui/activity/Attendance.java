@@ -50,7 +50,7 @@ public class Attendance {
         String code = Codes.normalise(typedCode);
         RegistrationView r = (code == null ? Optional.<RegistrationView>empty() : registrations.findByCode(code))
                 .filter(found -> found.activityId() == activityId)
-                .orElseThrow(() -> DomainException.notFound("checkin.unknown-code"));
+                .orElseThrow(() -> DomainException.invalid("checkin.unknown-code"));
         if (r.status() != RegistrationStatus.CONFIRMED) {
             throw DomainException.conflict("checkin.not-confirmed");
         }

@@ -185,7 +185,7 @@ public class PlaceQuotas {
         if (byCode.isPresent()) {
             OrganisationView o = byCode.get();
             if (!scope.contains(o.path())) {
-                throw DomainException.notFound("activity.quota.org.unknown", key);
+                throw DomainException.invalid("activity.quota.org.unknown", key);
             }
             return o;
         }
@@ -193,10 +193,10 @@ public class PlaceQuotas {
             try {
                 return organisations.requireInScope(Long.parseLong(key), scope);
             } catch (DomainException e) {
-                throw DomainException.notFound("activity.quota.org.unknown", key);
+                throw DomainException.invalid("activity.quota.org.unknown", key);
             }
         }
-        throw DomainException.notFound("activity.quota.org.unknown", key);
+        throw DomainException.invalid("activity.quota.org.unknown", key);
     }
 
     private static String describe(List<OrganisationView> orgs, List<QuotaForm.Line> lines, Instant releaseAt) {

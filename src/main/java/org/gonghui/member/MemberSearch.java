@@ -3,6 +3,7 @@ package org.gonghui.member;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.gonghui.organisation.TreePath;
+import org.gonghui.shared.LikePattern;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,8 +91,8 @@ class MemberSearch {
                     params.addValue("hash", cipher.hash(new PhoneNumber(text).value()));
                 }
                 default -> {
-                    where.append(" and m.name like :name");
-                    params.addValue("name", escapeLike(text) + "%");
+                    where.append(" and m.name like :name" + LikePattern.ESCAPE);
+                    params.addValue("name", LikePattern.startingWith(text));
                 }
             }
         }
@@ -119,7 +120,4 @@ class MemberSearch {
         return TextKind.NAME;
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

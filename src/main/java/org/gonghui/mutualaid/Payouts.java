@@ -210,6 +210,9 @@ public class Payouts {
     @Transactional
     public void retry(CurrentUser staff, long claimId) {
         TreePath scope = requireAdmin(staff);
+        jdbc.sql("select id from mutualaid_claim where id = :id and org_path like :scope").param("id", claimId)
+                .param("scope", scope.likePattern()).query(Long.class).optional()
+                .orElseThrow(() -> DomainException.notFound("mutualaid.claim.not-found"));
         int moved = jdbc.sql("""
                 update mutualaid_claim set status = 'APPROVED', version = version + 1, updated_at = :at
                 where id = :id and status = 'PAYMENT_FAILED' and org_path like :scope""")

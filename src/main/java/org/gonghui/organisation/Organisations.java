@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.LikePattern;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,7 +108,7 @@ public class Organisations {
         int safePage = PageResult.clampPage(page);
         StringBuilder sql = new StringBuilder("select * from organisation where path like :scope");
         if (text != null && !text.isBlank()) {
-            sql.append(" and (name like :text or code = :code)");
+            sql.append(" and (name like :text" + LikePattern.ESCAPE + " or code = :code)");
         }
         if (kind != null) {
             sql.append(" and kind = :kind");
@@ -119,7 +120,7 @@ public class Organisations {
         var statement = jdbc.sql(sql.toString()).param("scope", scope.likePattern())
                 .param("limit", safeSize + 1).param("offset", (long) safePage * safeSize);
         if (text != null && !text.isBlank()) {
-            statement = statement.param("text", "%" + escapeLike(text.trim()) + "%").param("code", text.trim());
+            statement = statement.param("text", LikePattern.containing(text.trim())).param("code", text.trim());
         }
         if (kind != null) {
             statement = statement.param("kind", kind.name());
@@ -239,7 +240,4 @@ public class Organisations {
         }
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -193,6 +193,45 @@ class ActivityWebIntegrationTests {
     }
 
     @Test
+    void consoleActionsOnAnotherDistrictsActivityAnswerNotFoundAndChangeNothing() throws Exception {
+        ActivityView lottery = activities.publish(data.staffAt("NB-JB"),
+                ActivityTestData.open("江北抽签", 5, AllocationMode.LOTTERY));
+        var haishu = data.staffAt("NB-HS");
+        for (String action : List.of("close", "cancel", "lottery/freeze", "lottery/draw", "check-in", "close-attendance",
+                "quotas/release", "quotas")) {
+            mvc.perform(post("/console/activities/" + lottery.id() + "/" + action).with(as(haishu)).with(csrf())
+                            .param("code", "AAAAAAAAAAAA").param("lines", "NB-HS 1"))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/console/activities/" + lottery.id()).with(as(haishu)).with(csrf()).param("title", "改名"))
+                .andExpect(status().isNotFound());
+        assertThat(activities.requireInScope(data.staffAt("NB-JB"), lottery.id())).isEqualTo(lottery);
+
+        // in scope, a refusal is still a reason shown on the page
+        mvc.perform(post("/console/activities/" + lottery.id() + "/check-in").with(as(data.staffAt("NB-JB"))).with(csrf())
+                        .param("code", "AAAAAAAAAAAA"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
+    }
+
+    @Test
+    void activitySearchTakesPercentAndUnderscoreLiterally() throws Exception {
+        var staff = data.staffAt("NB-HS");
+        String tag = Fixtures.unique("折扣");
+        ActivityView percent = activities.publish(staff, ActivityTestData.open(tag + "满100减50%", 5, AllocationMode.FIRST_COME));
+        ActivityView underscore = activities.publish(staff, ActivityTestData.open(tag + "A_B", 5, AllocationMode.FIRST_COME));
+        ActivityView plain = activities.publish(staff, ActivityTestData.open(tag + "AxB", 5, AllocationMode.FIRST_COME));
+
+        assertThat(activities.staffList(staff, "%", 0, 100).items()).extracting(ActivityView::id)
+                .contains(percent.id()).doesNotContain(underscore.id(), plain.id());
+        assertThat(activities.staffList(staff, tag + "A_B", 0, 100).items()).extracting(ActivityView::id)
+                .containsExactly(underscore.id());
+        mvc.perform(get("/console/activities").param("q", "%").with(as(staff))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(percent.title())))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(plain.title()))));
+    }
+
+    @Test
     void theSignInPageListsTheDemoMerchantsAndTheirSignInWorks() throws Exception {
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("admin", "特约商户：甬城影城",

@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.gonghui.member.MemberType;
 import org.gonghui.member.MemberView;
+import org.gonghui.organisation.OrganisationView;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.Role;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.Sheets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +82,32 @@ class MutualAidAccessIntegrationTests {
                 .andExpect(content().string(containsString(jiangbeiClaim.claimNo())));
         mvc.perform(get("/console/mutual-aid/claims").with(Fixtures.as(jiangbei))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(jiangbeiClaim.claimNo())));
+    }
+
+    @Test
+    void consoleActionsOnAnotherDistrictsClaimOrUnitAnswerNotFound() throws Exception {
+        CurrentUser haishuAdmin = Fixtures.staffAt(scenario.org("NB-HS"), Role.ADMIN, Role.STAFF, Role.REVIEWER);
+        mvc.perform(post("/console/mutual-aid/claims/{id}/retry", jiangbeiClaim.id()).param("batch", "1")
+                        .with(Fixtures.as(haishuAdmin)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/console/mutual-aid/claims/{id}/retry", jiangbeiClaim.id()).param("batch", "1")
+                        .with(Fixtures.as(scenario.admin())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
+
+        OrganisationView unit = scenario.newUnit("NB-JB-T01");
+        List<MemberView> staff = scenario.hire(unit, 2, MemberType.IN_SERVICE);
+        UnitEnrolmentResult enrolled = scenario.enrolments.enrolUnit(scenario.admin(),
+                scenario.request(unit, ReferenceRules.INPATIENT, 2), scenario.rows(staff));
+        MemberView hire = scenario.hire(unit, 1, MemberType.IN_SERVICE).get(0);
+        MockMultipartFile sheet = Sheets.xlsx(List.of("姓名", "身份证号"), scenario.rows(List.of(hire)).stream()
+                .map(r -> List.<Object>of(r.name(), r.idNumber())).collect(java.util.stream.Collectors.<List<?>>toList()));
+        mvc.perform(multipart("/console/mutual-aid/units/{id}/new-hires", enrolled.unitId()).file(sheet)
+                        .param("year", String.valueOf(scenario.year().startYear()))
+                        .param("paidOn", scenario.paidOn().toString())
+                        .with(Fixtures.as(scenario.reviewer("NB-HS"))).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(scenario.enrolments.ofMember(hire.id())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.gonghui.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import org.gonghui.member.MemberType;
@@ -12,8 +15,10 @@ import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.gonghui.support.Sheets;
+import org.gonghui.shared.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
 class OrganisationIntegrationTests {
@@ -21,6 +26,7 @@ class OrganisationIntegrationTests {
     @Autowired Organisations organisations;
     @Autowired OrganisationImport importer;
     @Autowired Members members;
+    @Autowired MockMvc mvc;
 
     private OrganisationView org(String code) {
         return organisations.findByCode(code).orElseThrow();
@@ -66,6 +72,23 @@ class OrganisationIntegrationTests {
         assertThatThrownBy(() -> organisations.rename(haishu, org("NB-JB").id(), "改名"))
                 .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
         assertThat(org("NB-JB").name()).isEqualTo("江北区总工会");
+    }
+
+    @Test
+    void consoleActionsOnAnotherDistrictsOrganisationAnswerNotFound() throws Exception {
+        var haishu = Fixtures.staffAt(org("NB-HS"), Role.STAFF);
+        OrganisationView jiangbeiTownship = org("NB-JB-T01");
+        for (String parentCode : List.of("", "NB-HS-T01", "NB-JB")) {
+            mvc.perform(post("/console/organisations/{id}/move", jiangbeiTownship.id()).param("parentCode", parentCode)
+                            .with(Fixtures.as(haishu)).with(csrf()))
+                    .andExpect(status().isNotFound());
+        }
+        for (String action : List.of("rename", "close")) {
+            mvc.perform(post("/console/organisations/{id}/" + action, jiangbeiTownship.id()).param("name", "改名")
+                            .with(Fixtures.as(haishu)).with(csrf()))
+                    .andExpect(status().isNotFound());
+        }
+        assertThat(org("NB-JB-T01")).isEqualTo(jiangbeiTownship);
     }
 
     @Test

@@ -63,7 +63,7 @@ class AccountConsoleController {
                     roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
             redirect.addFlashAttribute("notice", message("common.created"));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", message(e.code(), e.args()));
+            redirect.addFlashAttribute("error", actions.reason(e));
         }
         return "redirect:/console/accounts";
     }

@@ -18,8 +18,7 @@ import org.gonghui.member.MemberType;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -45,16 +44,16 @@ class ActivityConsoleController {
     private final LotteryDraws lotteries;
     private final Welfare welfare;
     private final Merchants merchants;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
     ActivityConsoleController(Activities activities, Attendance attendance, LotteryDraws lotteries, Welfare welfare,
-            Merchants merchants, MessageSource messages) {
+            Merchants merchants, ConsoleActions actions) {
         this.activities = activities;
         this.attendance = attendance;
         this.lotteries = lotteries;
         this.welfare = welfare;
         this.merchants = merchants;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -261,10 +260,10 @@ class ActivityConsoleController {
     }
 
     private String message(DomainException e) {
-        return messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale());
+        return actions.reason(e);
     }
 
     private String text(String code) {
-        return messages.getMessage(code, null, code, LocaleContextHolder.getLocale());
+        return actions.message(code);
     }
 }

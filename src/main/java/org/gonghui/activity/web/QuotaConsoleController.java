@@ -5,8 +5,7 @@ import org.gonghui.activity.PlaceQuotas;
 import org.gonghui.activity.QuotaForm;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,12 +24,12 @@ class QuotaConsoleController {
 
     private final Activities activities;
     private final PlaceQuotas quotas;
-    private final MessageSource messages;
+    private final ConsoleActions actions;
 
-    QuotaConsoleController(Activities activities, PlaceQuotas quotas, MessageSource messages) {
+    QuotaConsoleController(Activities activities, PlaceQuotas quotas, ConsoleActions actions) {
         this.activities = activities;
         this.quotas = quotas;
-        this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -74,6 +73,6 @@ class QuotaConsoleController {
     }
 
     private String message(DomainException e) {
-        return messages.getMessage(e.code(), e.args(), e.code(), LocaleContextHolder.getLocale());
+        return actions.reason(e);
     }
 }

@@ -98,7 +98,7 @@ class MemberConsoleController {
         } catch (DomainException e) {
             model.addAttribute("form", form);
             model.addAttribute("types", MemberType.values());
-            model.addAttribute("error", message(e.code(), e.args()));
+            model.addAttribute("error", actions.reason(e));
             return "member/form";
         }
     }
@@ -189,7 +189,7 @@ class MemberConsoleController {
                         message("import.row"), message("import.reason"))));
             }
         } catch (DomainException e) {
-            model.addAttribute("error", message(e.code(), e.args()));
+            model.addAttribute("error", actions.reason(e));
         }
         return "member/import";
     }

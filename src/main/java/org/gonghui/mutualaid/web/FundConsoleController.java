@@ -20,6 +20,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,15 +52,17 @@ class FundConsoleController {
     private final Plans plans;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final ConsoleActions actions;
 
     FundConsoleController(Enrolments enrolments, Payouts payouts, Fund fund, Plans plans, Organisations organisations,
-            MessageSource messages) {
+            MessageSource messages, ConsoleActions actions) {
         this.enrolments = enrolments;
         this.payouts = payouts;
         this.fund = fund;
         this.plans = plans;
         this.organisations = organisations;
         this.messages = messages;
+        this.actions = actions;
     }
 
     @GetMapping("/units")
@@ -83,14 +86,14 @@ class FundConsoleController {
         try {
             TreePath scope = TreePath.scopeOf(user);
             OrganisationView unit = organisations.findByCode(orgCode).filter(o -> scope.contains(o.path()))
-                    .orElseThrow(() -> DomainException.notFound("organisation.not-found", orgCode));
+                    .orElseThrow(() -> DomainException.invalid("organisation.not-found", orgCode));
             UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(unit.id(), project,
                     CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
             redirect.addFlashAttribute("result", result);
             redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
                     ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+            redirect.addFlashAttribute("error", actions.reason(e));
         }
         return "redirect:/console/mutual-aid/units?year=" + year;
     }
@@ -106,10 +109,7 @@ class FundConsoleController {
             redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
                     ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
         } catch (DomainException e) {
-            if (e.kind() == DomainException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+            redirect.addFlashAttribute("error", actions.reason(e));
         }
         return "redirect:/console/mutual-aid/units?year=" + year;
     }
@@ -168,7 +168,7 @@ class FundConsoleController {
                     : msg("mutualaid.payout.result", outcome.paid(), outcome.failed(), outcome.alreadySettled(),
                             outcome.refused().size()));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+            redirect.addFlashAttribute("error", actions.reason(e));
         }
         return "redirect:/console/mutual-aid/payouts/" + id;
     }
@@ -179,7 +179,7 @@ class FundConsoleController {
         try {
             payouts.retry(user, claimId);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", msg(e.code(), e.args()));
+            redirect.addFlashAttribute("error", actions.reason(e));
         }
         return "redirect:/console/mutual-aid/payouts/" + batch;
     }

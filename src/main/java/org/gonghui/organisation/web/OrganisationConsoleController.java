@@ -109,6 +109,7 @@ class OrganisationConsoleController {
             @RequestParam(defaultValue = "") String parentCode, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
             TreePath scope = TreePath.scopeOf(user);
+            organisations.requireInScope(id, scope);
             OrganisationView parent = organisations.findByCode(parentCode).filter(o -> scope.contains(o.path()))
                     .orElseThrow(() -> DomainException.invalid("organisation.import.unknown-parent", parentCode));
             return organisations.move(scope, id, parent.id()).id();
@@ -146,7 +147,7 @@ class OrganisationConsoleController {
                         report.errorWorkbook(importer.header(), message("import.row"), message("import.reason"))));
             }
         } catch (DomainException e) {
-            model.addAttribute("error", message(e.code(), e.args()));
+            model.addAttribute("error", actions.reason(e));
         }
         return "organisation/import";
     }

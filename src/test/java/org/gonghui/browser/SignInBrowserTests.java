@@ -68,7 +68,24 @@ class SignInBrowserTests {
             String code = sms.lastTo(phone).orElseThrow().replaceAll("\\D*(\\d{6}).*", "$1");
             browser.type("#code", code).click("#code-submit");
             assertThat(browser.text("[data-testid=member-name]")).isEqualTo("手机会员");
-            assertThat(browser.url()).endsWith("/me");
+            assertThat(browser.url()).endsWith(":" + port + "/"); // the member's home page
+        }
+    }
+
+    @Test
+    void aMerchantLandsOnTheMerchantPageAndIsNeverShownAMembersPage() throws Exception {
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/login").click("#staff-tab-button").type("#username", "cinema")
+                    .type("#password", "Merchant2026").click("#staff-submit");
+            browser.find("#code");
+            assertThat(browser.url()).endsWith("/merchant");
+            assertThat(browser.all("[data-testid=portal-tabs]")).isEmpty();
+            for (String page : List.of("/", "/me", "/me/card", "/me/mutual-aid", "/activities")) {
+                browser.go(page);
+                browser.find("#code");
+                assertThat(browser.url()).as(page).endsWith("/merchant");
+                assertThat(browser.all("[data-testid=problem]")).as(page).isEmpty();
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -122,7 +123,7 @@ class MutualAidAccessIntegrationTests {
         mvc.perform(get("/api/v1/mutual-aid/claims/{id}", id).with(Fixtures.as(intruder))).andExpect(status().isNotFound());
         mvc.perform(multipart("/api/v1/mutual-aid/claims/{id}/documents", id).file(png("x.png")).param("type", "OTHER")
                 .with(Fixtures.as(intruder))).andExpect(status().isNotFound());
-        mvc.perform(get("/console/mutual-aid/claims/{id}", id).with(Fixtures.as(intruder))).andExpect(status().isForbidden());
+        mvc.perform(get("/console/mutual-aid/claims/{id}", id).with(Fixtures.as(intruder))).andExpect(redirectedUrl("/"));
 
         CurrentUser owner = MutualAidScenario.self(jiangbeiMember);
         mvc.perform(get("/me/mutual-aid/claims/{id}", id).with(Fixtures.as(owner))).andExpect(status().isOk())

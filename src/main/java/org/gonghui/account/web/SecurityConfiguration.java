@@ -4,7 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gonghui.account.ApiTokens;
+import jakarta.servlet.ServletException;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.HomePage;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.gonghui.shared.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,16 +132,19 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
                         .requestMatchers("/me/**").hasRole("MEMBER")
                         .requestMatchers("/merchant/**").hasRole("MERCHANT")
+                        // the member's activity pages; staff may look at them too (a lottery's published draw)
+                        .requestMatchers("/activities/**").hasAnyRole("MEMBER", "ADMIN", "STAFF", "REVIEWER")
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .formLogin(form -> form.loginPage("/login").successHandler(new HomeByRole()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new ElsewhereByRole()))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }
 
-    /** After sign-in: back to the page asked for, else staff to the console and members to their page. */
+    /** After sign-in: back to the page asked for, else to the account's home page (see {@link HomePage}). */
     static final class HomeByRole implements AuthenticationSuccessHandler {
         private final RequestCache cache = new HttpSessionRequestCache();
         private final RedirectStrategy redirect = new DefaultRedirectStrategy();
@@ -144,9 +152,8 @@ class SecurityConfiguration {
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                 Authentication authentication) throws IOException {
-            boolean staff = authentication.getPrincipal() instanceof CurrentUser user && user.isStaff();
             SavedRequest saved = cache.getRequest(request, response);
-            String target = staff ? "/console" : isMerchant(authentication) ? "/merchant" : "/me";
+            String target = authentication.getPrincipal() instanceof CurrentUser user ? HomePage.of(user) : HomePage.PORTAL;
             if (saved != null) {
                 target = saved.getRedirectUrl();
                 cache.removeRequest(request, response);
@@ -159,8 +166,27 @@ class SecurityConfiguration {
         }
     }
 
-    private static boolean isMerchant(Authentication authentication) {
-        return authentication.getPrincipal() instanceof CurrentUser user
-                && user.has(org.gonghui.shared.security.Role.MERCHANT);
+    /**
+     * A signed-in user who opens a page meant for another kind of account (a merchant opening {@code /me}, a member
+     * opening the console) is sent to their own home page rather than shown a refusal under someone else's
+     * navigation. Anything else refused — a form post, a staff page above the user's role — is a 403 page.
+     */
+    static final class ElsewhereByRole implements AccessDeniedHandler {
+        private final AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                    && CurrentUser.current().isPresent()) {
+                String home = HomePage.of(CurrentUser.current().get());
+                if (!home.equals(HomePage.areaOf(path))) {
+                    response.sendRedirect(request.getContextPath() + home);
+                    return;
+                }
+            }
+            refuse.handle(request, response, denied);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.gonghui.account.OneTimeCodes;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.HomePage;
 import org.gonghui.shared.security.DemoAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -88,7 +89,7 @@ class SignInController {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return "redirect:/me";
+        return "redirect:" + HomePage.of(user); // the member's home page
     }
 
     /** Every module's demo accounts (staff and members first, then merchants), none outside demo mode. */

@@ -29,6 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class Claims {
 
+    /** The zone in which the member's pages turn instants into days (the day paid, the day payment is expected). */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.systemDefault();
+
     private final ClaimRepository repository;
     private final ClaimRecords records;
     private final DocumentStore store;
@@ -135,7 +138,7 @@ public class Claims {
     ClaimDetails details(Claim claim) {
         ClaimView view = claim.view();
         LocalDate expected = ClaimStatus.GRANTED.contains(view.status()) && view.decidedAt() != null
-                ? LocalDate.ofInstant(view.decidedAt(), java.time.ZoneId.systemDefault())
+                ? LocalDate.ofInstant(view.decidedAt(), ZONE)
                         .plusDays(properties.expectedPaymentDays())
                 : null;
         return new ClaimDetails(view, records.documents(claim.id()), records.requests(claim.id()),
@@ -160,6 +163,15 @@ public class Claims {
         }
         return jdbc.sql(SUMMARY + " where c.member_id = :m order by c.id desc").param("m", user.memberId())
                 .query((rs, n) -> summary(rs)).list();
+    }
+
+    /** The signed-in member's claims, newest first, each in full: stay, amount, and what the member must do next. */
+    @Transactional(readOnly = true)
+    public List<ClaimDetails> mineInDetail(CurrentUser user) {
+        if (!user.isMember()) {
+            throw DomainException.forbidden("error.forbidden");
+        }
+        return repository.findByMemberIdOrderByIdDesc(user.memberId()).stream().map(this::details).toList();
     }
 
     /** The claim queue of the staff user's subtree: open claims oldest first, or any status by filter. */

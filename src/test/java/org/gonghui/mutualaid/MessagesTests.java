@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every message exists in both languages, once, and every enum and rule the module shows has its text. */
 class MessagesTests {
 
-    private static Properties load(String name) throws IOException {
+    static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(MessagesTests.class.getResourceAsStream("/i18n/" + name),
                 StandardCharsets.UTF_8)) {

@@ -64,7 +64,7 @@ class MutualAidPortalController {
         List<EnrolmentView> mine = enrolments.ofMember(member.id());
         model.addAttribute("member", member);
         model.addAttribute("enrolments", mine);
-        model.addAttribute("claims", claims.mine(user));
+        model.addAttribute("claims", claims.mineInDetail(user));
         model.addAttribute("year", year);
         boolean retireeCanEnrol = member.type() == MemberType.RETIRED
                 && plans.find(ReferenceRules.RETIREE, year).isPresent()
@@ -93,9 +93,13 @@ class MutualAidPortalController {
         return "mutualaid/portal/certificate";
     }
 
+    /** The claim form for one of the member's plans ({@code project}; the first plan when none is chosen). */
     @GetMapping("/claims/new")
-    String newClaim(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("form", new ClaimFormData());
+    String newClaim(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String project,
+            Model model) {
+        ClaimFormData form = new ClaimFormData();
+        form.setProject(project);
+        model.addAttribute("form", form);
         return claimForm(user, model);
     }
 
@@ -158,8 +162,22 @@ class MutualAidPortalController {
         }
         model.addAttribute("plans", enrolledPlans);
         model.addAttribute("checklists", checklists);
-        model.addAttribute("diseases", ReferenceRules.SERIOUS_DISEASES.stream().sorted().toList());
-        model.addAttribute("womenDiseases", ReferenceRules.WOMEN_DISEASES.stream().sorted().toList());
+        // the form shows only the chosen plan's fields: the page works without script, claim-form.js switches at once
+        Object form = model.getAttribute("form");
+        String chosen = form instanceof ClaimFormData data && enrolledPlans.containsKey(data.getProject())
+                ? data.getProject() : enrolledPlans.keySet().stream().findFirst().orElse(null);
+        if (form instanceof ClaimFormData data) {
+            data.setProject(chosen);
+        }
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("chosenKind", chosen == null ? null : enrolledPlans.get(chosen).rules().kind().name());
+        Map<String, List<String>> diseases = new LinkedHashMap<>();
+        enrolledPlans.forEach((project, plan) -> {
+            if (plan.rules().fixedSum() != null) {
+                diseases.put(project, plan.rules().fixedSum().diseases().stream().sorted().toList());
+            }
+        });
+        model.addAttribute("diseases", diseases);
         model.addAttribute("today", LocalDate.now());
         return "mutualaid/portal/claim-form";
     }

@@ -11,8 +11,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.gonghui.shared.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -46,7 +49,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/", "/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html"};
 
     @Bean
@@ -90,9 +93,37 @@ class SecurityConfiguration {
         return true;
     }
 
+    /** Bodies sent without signing in are small, and refused before they are read when they are not. */
+    @Bean
+    FilterRegistrationBean<AnonymousBodyLimit> anonymousBodyLimit(Problems problems) {
+        var registration = new FilterRegistrationBean<>(new AnonymousBodyLimit(problems));
+        registration.addUrlPatterns("/api/v1/auth/*", "/login", "/login/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /**
+     * Prometheus scrapes with HTTP Basic as the one metrics account ({@link MetricsScrape}); the metrics name URIs,
+     * exception types and the data directory, so nobody else reads them.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, @Value("${gonghui.metrics.username:prometheus}") String username,
+            @Value("${gonghui.metrics.password:}") String password) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(MetricsScrape.ROLE))
+                .authenticationManager(new MetricsScrape(username, password))
+                .httpBasic(basic -> basic.realmName("gonghui-metrics"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
     }
 
     @Bean
@@ -137,7 +168,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
-                .formLogin(form -> form.loginPage("/login").successHandler(new HomeByRole()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new HomeByRole())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ElsewhereByRole()))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

@@ -1,6 +1,5 @@
 package org.gonghui.account;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -16,9 +15,6 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A staff account (bound to one organisation) or a member account (bound to one member). */
 @Table("account")
 class Account {
-
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK_TIME = Duration.ofMinutes(15);
 
     @Id
     private Long id;
@@ -76,13 +72,12 @@ class Account {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the account for a while. */
-    void signInFailed(Instant now) {
+    /**
+     * Counts a failed password sign-in. It never locks the account: guessing is slowed by the {@link SignInThrottle}
+     * at the offending address, so a guesser cannot lock the real user out.
+     */
+    void signInFailed() {
         failedAttempts++;
-        if (failedAttempts >= MAX_FAILURES) {
-            lockedUntil = now.plus(LOCK_TIME);
-            failedAttempts = 0;
-        }
     }
 
     void signedIn(Instant now) {

@@ -29,7 +29,8 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return find(username).flatMap(principals::of)
+        // an account without a password (a member who signs in by code) is as unknown to a password sign-in
+        return find(username).filter(account -> account.passwordHash() != null).flatMap(principals::of)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 

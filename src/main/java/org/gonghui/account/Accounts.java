@@ -36,9 +36,10 @@ public class Accounts {
     private final Principals principals;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
     Accounts(AccountRepository repository, Organisations organisations, Members members, PasswordEncoder passwordEncoder,
-            Principals principals, JdbcClient jdbc, AuditLog audit) {
+            Principals principals, JdbcClient jdbc, AuditLog audit, SignInThrottle throttle) {
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
@@ -46,6 +47,7 @@ public class Accounts {
         this.principals = principals;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @Transactional
@@ -105,6 +107,7 @@ public class Accounts {
         account.changePassword(passwordEncoder.encode(newPassword));
         account.unlock();
         repository.save(account);
+        throttle.forget(account.username());
         audit.record("account.reset-password", "account", id, null);
     }
 
@@ -113,6 +116,7 @@ public class Accounts {
         Account account = requireStaffInScope(manager, id);
         account.unlock();
         repository.save(account);
+        throttle.forget(account.username());
         audit.record("account.unlock", "account", id, null);
     }
 
@@ -179,7 +183,7 @@ public class Accounts {
             if (success) {
                 account.signedIn(Instant.now());
             } else {
-                account.signInFailed(Instant.now());
+                account.signInFailed();
             }
             repository.save(account);
         });

@@ -39,10 +39,11 @@ public class OneTimeCodes {
     private final SmsSender sms;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     OneTimeCodes(JdbcClient jdbc, Members members, Accounts accounts, PersonalDataCipher cipher, SmsSender sms,
-            MessageSource messages, AuditLog audit) {
+            MessageSource messages, AuditLog audit, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.members = members;
         this.accounts = accounts;
@@ -50,12 +51,17 @@ public class OneTimeCodes {
         this.sms = sms;
         this.messages = messages;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
-    /** Sends a code if the phone belongs to an active member; refuses only when asked too often. */
+    /**
+     * Sends a code if the phone belongs to an active member; refuses only when asked too often (for this phone, or
+     * from this client address).
+     */
     @Transactional
-    public void send(String phone) {
+    public void send(String phone, String address) {
         String normalised = normalise(phone);
+        throttle.codeRequested(normalised, address);
         String phoneHash = cipher.hash(normalised);
         Instant now = Instant.now();
         Optional<Instant> last = jdbc.sql("select max(created_at) from one_time_code where phone_hash = :p")
@@ -87,11 +93,13 @@ public class OneTimeCodes {
 
     /**
      * Checks a code and, if right, returns the member's principal (creating the member account on first
-     * sign-in). A wrong code counts a try; after five the code is dead.
+     * sign-in). A wrong code counts a try; after five the code is dead. Tries from one client address are throttled
+     * by the {@link SignInThrottle}, separately from passwords.
      */
-    @Transactional(noRollbackFor = DomainException.class)
-    public CurrentUser verify(String phone, String code) {
+    @Transactional(noRollbackFor = {DomainException.class, SignInThrottled.class})
+    public CurrentUser verify(String phone, String code, String address) {
         String normalised = normalise(phone);
+        SignInThrottle.Attempt attempt = throttle.attempt(SignInThrottle.Door.CODE, normalised, address);
         String phoneHash = cipher.hash(normalised);
         Instant now = Instant.now();
         var latest = jdbc.sql("""
@@ -124,6 +132,7 @@ public class OneTimeCodes {
         accounts.recordSignIn(account.id(), true);
         CurrentUser user = accounts.principal(account.id()).orElseThrow();
         audit.record(user.getUsername(), null, "sign-in.code", "account", account.id(), null);
+        attempt.succeeded();
         return user;
     }
 

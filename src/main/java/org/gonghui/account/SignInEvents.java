@@ -8,7 +8,7 @@ import org.springframework.security.authentication.event.AuthenticationFailureBa
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Counts failed password sign-ins towards the lockout, resets them on success, and audits both. */
+/** Counts failed password sign-ins, resets the count on success, and audits both. */
 @Component
 class SignInEvents {
 
@@ -32,6 +32,10 @@ class SignInEvents {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof SignInThrottled) {
+            // refused before any check: counted by the throttle's meter, not written to the audit log one by one
+            return;
+        }
         String typed = String.valueOf(event.getAuthentication().getPrincipal());
         var account = lookup.find(typed);
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {

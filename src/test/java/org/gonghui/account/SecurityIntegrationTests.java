@@ -6,9 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
@@ -167,20 +168,76 @@ class SecurityIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheAccount() throws Exception {
+    void fiveWrongPasswordsStopTheOffendingAddressButNotTheRealUser() throws Exception {
         String username = Fixtures.unique("lock");
         CurrentUser admin = Fixtures.staffAt(org("NB"), Role.ADMIN);
         accounts.createStaff(admin, username, "锁定测试", "Right2026pw", org("NB-HS").id(), EnumSet.of(Role.STAFF));
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.70")).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"username\":\"" + username + "\",\"password\":\"wrong" + i + "\"}"))
                     .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("signin.failed"));
         }
-        mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        // even the right password is not checked from the guessing address, by the API or the form
+        mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.70")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"Right2026pw\"}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("signin.locked"));
-        mvc.perform(post("/login").param("username", username).param("password", "Right2026pw").with(csrf()))
-                .andExpect(redirectedUrlPattern("/login*"));
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("signin.throttled"))
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/login").with(from("198.51.100.70")).param("username", username).param("password", "Right2026pw")
+                .with(csrf())).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+                .andExpect(forwardedUrl("/login/throttled"));
+        // the real user, from their own address, signs in as usual
+        mvc.perform(post("/api/v1/auth/token").with(from("203.0.113.70")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + username + "\",\"password\":\"Right2026pw\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.token").exists());
+        mvc.perform(post("/login").with(from("203.0.113.71")).param("username", username).param("password", "Right2026pw")
+                .with(csrf())).andExpect(redirectedUrl("/console"));
+    }
+
+    @Test
+    void anUnknownAccountAnswersExactlyLikeAKnownOne() throws Exception {
+        String known = Fixtures.unique("known");
+        accounts.createStaff(Fixtures.staffAt(org("NB"), Role.ADMIN), known, "已知", "Right2026pw", org("NB-HS").id(),
+                EnumSet.of(Role.STAFF));
+        String unknown = Fixtures.unique("unknown");
+        for (int i = 0; i < 6; i++) {
+            var forKnown = mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.71"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"username\":\"" + known + "\",\"password\":\"wrong-" + i + "\"}")).andReturn().getResponse();
+            var forUnknown = mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.71"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"username\":\"" + unknown + "\",\"password\":\"wrong-" + i + "\"}")).andReturn().getResponse();
+            assertThat(forUnknown.getStatus()).isEqualTo(forKnown.getStatus()).isEqualTo(i < 5 ? 401 : 429);
+            assertThat(forUnknown.getContentAsString()).isEqualTo(forKnown.getContentAsString());
+        }
+    }
+
+    @Test
+    void wrongCodesAreThrottledPerAddress() throws Exception {
+        String phone = Fixtures.newPhone();
+        members.register(org("NB").treePath(), new NewMember("验证码限流", Fixtures.newIdNumber(), phone,
+                org("NB-HS-T01-C1").id(), MemberType.IN_SERVICE, null, null));
+        mvc.perform(post("/api/v1/auth/code").with(from("198.51.100.72")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"phone\":\"" + phone + "\"}")).andExpect(status().isAccepted());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.73")).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"phone\":\"" + phone + "\",\"code\":\"99999" + i + "\"}"))
+                    .andExpect(status().is4xxClientError());
+        }
+        mvc.perform(post("/api/v1/auth/token").with(from("198.51.100.73")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"phone\":\"" + phone + "\",\"code\":\"123456\"}"))
+                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("signin.throttled"));
+        mvc.perform(post("/login/code").with(from("198.51.100.73")).param("phone", phone).param("code", "123456")
+                .with(csrf())).andExpect(status().isTooManyRequests())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("验证码尝试过多")));
     }
 }

@@ -169,7 +169,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .formLogin(form -> form.loginPage("/login").successHandler(new HomeByRole())
-                        .permitAll())
+                        .failureHandler(new SignInFailures()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new ElsewhereByRole()))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

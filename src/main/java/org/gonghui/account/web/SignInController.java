@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.gonghui.account.OneTimeCodes;
+import org.gonghui.account.SignInThrottled;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.HomePage;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -61,10 +63,15 @@ class SignInController {
     /** Sends a code (htmx); answers with a line of text for the form. */
     @PostMapping(value = "/login/code/send", produces = "text/plain;charset=UTF-8")
     @ResponseBody
-    String sendCode(@RequestParam(defaultValue = "") String phone, HttpServletResponse response) {
+    String sendCode(@RequestParam(defaultValue = "") String phone, HttpServletRequest request,
+            HttpServletResponse response) {
         try {
-            codes.send(phone);
+            codes.send(phone, request.getRemoteAddr());
             return message("signin.code.sent");
+        } catch (SignInThrottled e) {
+            tooMany(response, e);
+            return messages.getMessage("signin.code.throttled", new Object[] {e.retryAfterMinutes()},
+                    LocaleContextHolder.getLocale());
         } catch (DomainException e) {
             response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? 429 : 400);
             return messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale());
@@ -76,13 +83,14 @@ class SignInController {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         CurrentUser user;
         try {
-            user = codes.verify(phone, code);
+            user = codes.verify(phone, code, request.getRemoteAddr());
+        } catch (SignInThrottled e) {
+            tooMany(response, e);
+            return codeError(model, phone, messages.getMessage("signin.code.throttled",
+                    new Object[] {e.retryAfterMinutes()}, LocaleContextHolder.getLocale()));
         } catch (DomainException e) {
-            model.addAttribute("codeError", messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
-            model.addAttribute("phone", phone);
-            model.addAttribute("demoAccounts", demoAccounts());
             response.setStatus(400);
-            return "account/login";
+            return codeError(model, phone, messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
         }
         request.changeSessionId();
         var context = SecurityContextHolder.createEmptyContext();
@@ -90,6 +98,34 @@ class SignInController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:" + HomePage.of(user); // the member's home page
+    }
+
+    private String codeError(Model model, String phone, String error) {
+        model.addAttribute("codeError", error);
+        model.addAttribute("phone", phone);
+        model.addAttribute("demoAccounts", demoAccounts());
+        return "account/login";
+    }
+
+    /**
+     * A password sign-in refused by the throttle, forwarded here by {@link SignInFailures}: the sign-in page again,
+     * with {@code 429} and the wait. Asked for directly, it is just the sign-in page.
+     */
+    @RequestMapping(SignInFailures.THROTTLED)
+    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (!(request.getAttribute(SignInFailures.THROTTLED) instanceof SignInThrottled e)) {
+            return "redirect:/login";
+        }
+        tooMany(response, e);
+        model.addAttribute("signinError", "signin.throttled");
+        model.addAttribute("retryMinutes", e.retryAfterMinutes());
+        model.addAttribute("demoAccounts", demoAccounts());
+        return "account/login";
+    }
+
+    private static void tooMany(HttpServletResponse response, SignInThrottled e) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
     }
 
     /** Every module's demo accounts (staff and members first, then merchants), none outside demo mode. */

@@ -6,3 +6,12 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// "Back" links (data-gh-back) go back in the history when there is one, else follow their href.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest ? event.target.closest('[data-gh-back]') : null;
+  if (link && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

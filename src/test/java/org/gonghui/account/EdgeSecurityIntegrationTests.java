@@ -7,10 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.web.SecurityHeaders;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.gonghui.support.RawHttp;
@@ -113,5 +115,33 @@ class EdgeSecurityIntegrationTests {
                 (Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(small.status()).isEqualTo(401);
         assertThat(small.body()).contains("signin.failed");
+    }
+
+    @Test
+    void everyAnswerCarriesTheBrowserPolicies() throws Exception {
+        RawHttp client = RawHttp.from(CLIENT, port).header("Accept", "text/html");
+        List<RawHttp.Response> pages = List.of(client.get("/login"), client.get("/"),
+                client.get("/console/no-such-page"),   // sign-in redirect
+                RawHttp.from(CLIENT, port).get("/actuator/prometheus"),   // 401 and the error page
+                RawHttp.from(CLIENT, port).header("Accept", "text/html").get("/no-such-page"));
+        for (RawHttp.Response page : pages) {
+            assertThat(page.header("Content-Security-Policy")).isIn(SecurityHeaders.PAGE_POLICY,
+                    SecurityHeaders.API_POLICY);
+            assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(page.header("Permissions-Policy")).isEqualTo(SecurityHeaders.PERMISSIONS_POLICY);
+        }
+        assertThat(pages.get(0).header("Content-Security-Policy")).isEqualTo(SecurityHeaders.PAGE_POLICY)
+                .contains("script-src 'self'").doesNotContain("unsafe-inline");
+        RawHttp.Response api = RawHttp.from(CLIENT, port).get("/api/v1/members");
+        RawHttp.Response early = RawHttp.from(CLIENT, port).exchange(("POST /api/v1/auth/token HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        for (RawHttp.Response answer : List.of(api, early)) {
+            assertThat(answer.header("Content-Security-Policy")).isEqualTo(SecurityHeaders.API_POLICY);
+            assertThat(answer.header("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(answer.header("Permissions-Policy")).isEqualTo(SecurityHeaders.PERMISSIONS_POLICY);
+        }
+        assertThat(RawHttp.from(CLIENT, port).get("/swagger-ui/index.html").header("Content-Security-Policy"))
+                .isEqualTo(SecurityHeaders.SWAGGER_POLICY);
     }
 }

@@ -42,6 +42,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1000", "--lang=zh-CN", "--accept-lang=zh-CN", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console log, to find Content-Security-Policy violations (consoleErrors)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
@@ -86,6 +88,12 @@ public final class Browser implements AutoCloseable {
 
     public String url() {
         return driver.getCurrentUrl();
+    }
+
+    /** The browser console's messages since the last call (level and text), e.g. CSP violations. */
+    public java.util.List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     public WebDriver driver() {

@@ -42,6 +42,7 @@ public final class Problems {
     /** Writes a problem already rendered by {@link #json}, with the API's security headers. */
     public static void write(HttpServletResponse response, HttpStatus status, byte[] json) throws IOException {
         response.setStatus(status.value());
+        SecurityHeaders.apply(response, SecurityHeaders.API_POLICY);
         response.setContentType("application/problem+json");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-XSS-Protection", "0");

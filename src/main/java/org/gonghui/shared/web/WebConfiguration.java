@@ -43,6 +43,16 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** The browser policies on every answer, first of all filters and again on error pages. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.FORWARD);
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     Problems problems(org.springframework.context.MessageSource messages, LocaleResolver locales) {
         return new Problems(messages, locales);

@@ -25,10 +25,28 @@ public final class BenefitCalculator {
     public record ClaimFacts(LocalDate eventDate, LocalDate endDate, LocalDate filedOn, Money selfPaid, String disease) {
     }
 
-    /** What the member already received from this plan in this cover year (approved or paid claims). */
-    public record YearHistory(boolean firstStaySubsidyUsed, Money paidThisYear, Set<String> diseasesPaid) {
+    /**
+     * Another claim of the member under the same plan and cover year that is not rejected: its event
+     * (admission) date, whether it was filed before this one, whether it is granted (approved, in payment,
+     * paid) rather than still open, and whether it was granted with the first-stay subsidy.
+     */
+    public record OtherStay(LocalDate admitted, boolean filedBefore, boolean granted, boolean withSubsidy) {
+    }
+
+    /**
+     * The member's cover year around this claim: the amount granted on other claims, the diseases paid, the
+     * diseases of open claims filed before this one, and the other stays (for the first-stay subsidy).
+     */
+    public record YearHistory(Money paidThisYear, Set<String> diseasesPaid, Set<String> diseasesClaimed,
+            List<OtherStay> otherStays) {
+        public YearHistory {
+            diseasesPaid = Set.copyOf(diseasesPaid);
+            diseasesClaimed = Set.copyOf(diseasesClaimed);
+            otherStays = List.copyOf(otherStays);
+        }
+
         public static YearHistory none() {
-            return new YearHistory(false, Money.ZERO, Set.of());
+            return new YearHistory(Money.ZERO, Set.of(), Set.of(), List.of());
         }
     }
 
@@ -93,11 +111,10 @@ public final class BenefitCalculator {
             total = total.plus(part);
         }
         if (rule.firstStaySubsidy() != null && rule.firstStaySubsidy().isPositive()) {
-            if (history.firstStaySubsidyUsed()) {
-                lines.add(ExplanationLine.of("first-stay-used", null, rule.firstStaySubsidy()));
-            } else {
-                lines.add(ExplanationLine.of("first-stay", rule.firstStaySubsidy(), rule.firstStaySubsidy()));
-                total = total.plus(rule.firstStaySubsidy());
+            ExplanationLine line = FirstStaySubsidy.apply(rule.firstStaySubsidy(), claim.eventDate(), history.otherStays());
+            lines.add(line);
+            if (line.amount() != null) {
+                total = total.plus(line.amount());
             }
         }
         return total;
@@ -112,6 +129,10 @@ public final class BenefitCalculator {
         }
         if (history.diseasesPaid().contains(disease)) {
             lines.add(ExplanationLine.of("disease-already-paid", Money.ZERO, disease));
+            return null;
+        }
+        if (history.diseasesClaimed().contains(disease)) {
+            lines.add(ExplanationLine.of("disease-already-claimed", Money.ZERO, disease));
             return null;
         }
         Money sum = rule.sumPerShare().times(cover.shares());

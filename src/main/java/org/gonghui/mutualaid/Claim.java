@@ -165,7 +165,7 @@ class Claim {
     private void requireWithinRules(Money amount) {
         Money rules = new Money(computedAmount);
         if (amount.greaterThan(rules)) {
-            throw DomainException.invalid("mutualaid.claim.adjust.above-rules", Amounts.of(rules));
+            throw DomainException.invalid("mutualaid.claim.adjust.above-rules", Localised.amount(rules));
         }
     }
 
@@ -184,7 +184,7 @@ class Claim {
                 return;
             }
         }
-        throw DomainException.conflict("mutualaid.claim.illegal-move", status.name());
+        throw DomainException.conflict("mutualaid.claim.illegal-move", Localised.status(status));
     }
 
     private void moveTo(ClaimStatus next) {

@@ -36,9 +36,11 @@ public class ClaimBatches {
     private final Plans plans;
     private final FundLedger ledger;
     private final AuditLog audit;
+    private final ClaimRecords records;
 
     ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger,
-            AuditLog audit) {
+            AuditLog audit, ClaimRecords records) {
+        this.records = records;
         this.repository = repository;
         this.jdbc = jdbc;
         this.template = template;
@@ -59,8 +61,9 @@ public class ClaimBatches {
                 select id from mutualaid_claim where plan_id = :p and status = 'UNDER_REVIEW' and org_path like :scope
                 order by member_id, event_date, id""")
                 .param("p", plan.id()).param("scope", scope.likePattern()).query(Long.class).list();
-        Map<Long, BenefitCalculator.YearHistory> histories = new HashMap<>();
+        Map<Long, List<ClaimRecords.YearClaim>> years = new HashMap<>();
         int approved = 0;
+        int incomplete = 0;
         int second = 0;
         int notPayable = 0;
         int conflicts = 0;
@@ -70,17 +73,22 @@ public class ClaimBatches {
             Map<Long, Claim> byId = new HashMap<>();
             repository.findAllById(chunkIds).forEach(c -> byId.put(c.id(), c));
             Map<Long, BenefitCalculator.Cover> covers = covers(byId.values());
-            loadHistories(plan.id(), byId.values(), histories, new HashSet<>(ids));
+            loadYears(plan.id(), byId.values(), years);
+            Map<Long, Set<DocumentType>> uploaded = uploaded(chunkIds);
             List<Claim> changed = new ArrayList<>();
             List<Integer> versions = new ArrayList<>();
             for (Long id : chunkIds) {
                 Claim claim = byId.get(id);
-                BenefitCalculator.YearHistory history = histories.get(claim.memberId());
+                List<ClaimRecords.YearClaim> memberYear = years.get(claim.memberId());
                 Benefit benefit = BenefitCalculator.compute(plan.rules(), covers.get(claim.enrolmentId()), claim.facts(),
-                        history);
+                        ClaimRecords.history(memberYear, claim.id()));
                 claim.recordBenefit(benefit);
                 if (!benefit.payable() || !claim.amountToPay().isPositive()) {
                     notPayable++;
+                    continue;
+                }
+                if (!DocumentChecklist.missing(claim.claimType(), uploaded.getOrDefault(id, Set.of()), List.of()).isEmpty()) {
+                    incomplete++;
                     continue;
                 }
                 int version = claim.version();
@@ -88,7 +96,7 @@ public class ClaimBatches {
                 changed.add(claim);
                 versions.add(version);
                 if (done) {
-                    histories.put(claim.memberId(), granted(history, benefit, claim));
+                    granted(memberYear, claim);
                 }
             }
             int[] counts = save(changed, versions);
@@ -118,8 +126,9 @@ public class ClaimBatches {
             ledger.postAll(postings);
         }
         audit.record("mutualaid.claim.batch-approve", "mutualaid_plan", plan.id(),
-                approved + " approved, " + second + " awaiting second approval, " + notPayable + " not payable");
-        return new BatchApproval(ids.size(), approved, second, notPayable, conflicts, total);
+                approved + " approved, " + second + " awaiting second approval, " + notPayable + " not payable, "
+                        + incomplete + " with documents missing");
+        return new BatchApproval(ids.size(), approved, second, notPayable, incomplete, conflicts, total);
     }
 
     private int[] save(List<Claim> claims, List<Integer> versions) {
@@ -158,45 +167,31 @@ public class ClaimBatches {
         return covers;
     }
 
-    /** The year so far of members not seen yet: their granted claims outside this batch. */
-    private void loadHistories(long planId, java.util.Collection<Claim> claims,
-            Map<Long, BenefitCalculator.YearHistory> histories, Set<Long> batch) {
-        Set<Long> members = claims.stream().map(Claim::memberId).filter(m -> !histories.containsKey(m))
+    /** The cover year of members not seen yet: their claims under the plan that are not rejected. */
+    private void loadYears(long planId, java.util.Collection<Claim> claims, Map<Long, List<ClaimRecords.YearClaim>> years) {
+        Set<Long> members = claims.stream().map(Claim::memberId).filter(m -> !years.containsKey(m))
                 .collect(Collectors.toSet());
         if (members.isEmpty()) {
             return;
         }
-        members.forEach(m -> histories.put(m, BenefitCalculator.YearHistory.none()));
-        jdbc.sql("""
-                select id, member_id, explanation, coalesce(approved_amount, computed_amount) as amount, disease
-                from mutualaid_claim where plan_id = :p and member_id in (:m)
-                  and status in ('APPROVED', 'IN_PAYMENT', 'PAID', 'PAYMENT_FAILED')""")
-                .param("p", planId).param("m", members)
-                .query((rs, n) -> {
-                    long member = rs.getLong("member_id");
-                    if (!batch.contains(rs.getLong("id"))) {
-                        BenefitCalculator.YearHistory h = histories.get(member);
-                        boolean firstStay = h.firstStaySubsidyUsed() || ExplanationLine.decodeAll(rs.getString("explanation"))
-                                .stream().anyMatch(l -> l.code().equals("first-stay"));
-                        Set<String> diseases = new HashSet<>(h.diseasesPaid());
-                        if (rs.getString("disease") != null) {
-                            diseases.add(rs.getString("disease"));
-                        }
-                        histories.put(member, new BenefitCalculator.YearHistory(firstStay,
-                                h.paidThisYear().plus(new Money(rs.getBigDecimal("amount"))), diseases));
-                    }
-                    return member;
-                }).list();
+        members.forEach(m -> years.put(m, new ArrayList<>()));
+        records.yearClaims(planId, members).forEach(c -> years.get(c.memberId()).add(c));
     }
 
-    private static BenefitCalculator.YearHistory granted(BenefitCalculator.YearHistory history, Benefit benefit,
-            Claim claim) {
-        boolean firstStay = history.firstStaySubsidyUsed()
-                || benefit.lines().stream().anyMatch(l -> l.code().equals("first-stay"));
-        Set<String> diseases = new HashSet<>(history.diseasesPaid());
-        if (claim.facts().disease() != null) {
-            diseases.add(claim.facts().disease());
-        }
-        return new BenefitCalculator.YearHistory(firstStay, history.paidThisYear().plus(claim.amountToPay()), diseases);
+    /** The document types uploaded to each claim (claims under review have no open request, only the checklist). */
+    private Map<Long, Set<DocumentType>> uploaded(List<Long> claimIds) {
+        Map<Long, Set<DocumentType>> uploaded = new HashMap<>();
+        jdbc.sql("select claim_id, doc_type from mutualaid_document where claim_id in (:ids)").param("ids", claimIds)
+                .query((rs, n) -> uploaded.computeIfAbsent(rs.getLong("claim_id"), k -> new HashSet<>())
+                        .add(DocumentType.valueOf(rs.getString("doc_type"))))
+                .list();
+        return uploaded;
+    }
+
+    /** The claim, approved in this batch, now counts as granted for the member's later claims in it. */
+    private static void granted(List<ClaimRecords.YearClaim> year, Claim claim) {
+        year.removeIf(c -> c.id() == claim.id());
+        year.add(new ClaimRecords.YearClaim(claim.id(), claim.memberId(), claim.facts().eventDate(), ClaimStatus.APPROVED,
+                claim.explanation(), claim.amountToPay().amount(), claim.facts().disease()));
     }
 }

@@ -99,30 +99,73 @@ class ClaimRecords {
                 .query(Long.class).optional();
     }
 
+    /** A claim of the member's cover year as the rules need it (rejected claims are left out). */
+    record YearClaim(long id, long memberId, LocalDate admitted, ClaimStatus status, String explanation,
+            java.math.BigDecimal amount, String disease) {
+
+        boolean granted() {
+            return ClaimStatus.GRANTED.contains(status);
+        }
+
+        boolean withFirstStaySubsidy() {
+            return ExplanationLine.decodeAll(explanation).stream().anyMatch(line -> line.code().equals("first-stay"));
+        }
+    }
+
+    private static final String YEAR_CLAIMS = """
+            select id, member_id, event_date, status, explanation, coalesce(approved_amount, computed_amount) as amount,
+                   disease
+            from mutualaid_claim where plan_id = :p and status <> 'REJECTED'""";
+
+    /** The member's claims under this plan that are not rejected, in the order they were filed. */
+    List<YearClaim> yearClaims(long memberId, long planId) {
+        return jdbc.sql(YEAR_CLAIMS + " and member_id = :m order by id").param("p", planId).param("m", memberId)
+                .query((rs, n) -> yearClaim(rs)).list();
+    }
+
+    /** The same for many members at once (batch approval). */
+    List<YearClaim> yearClaims(long planId, java.util.Collection<Long> memberIds) {
+        return jdbc.sql(YEAR_CLAIMS + " and member_id in (:m) order by id").param("p", planId).param("m", memberIds)
+                .query((rs, n) -> yearClaim(rs)).list();
+    }
+
+    /** The member's year around a claim ({@code null}: a claim being filed now, after all the others). */
+    BenefitCalculator.YearHistory history(long memberId, long planId, Long claimId) {
+        return history(yearClaims(memberId, planId), claimId);
+    }
+
     /**
-     * What the member already got from this plan in the claim's year: granted claims other than this one
-     * (decided before it, if it is decided), so recomputing a claim later gives the same answer.
+     * The member's year as seen from one claim: the amounts and diseases granted on the other claims, the
+     * diseases of open claims filed before it, and every other stay for the first-stay subsidy.
      */
-    BenefitCalculator.YearHistory history(long memberId, long planId, Long claimId, Instant decidedAt) {
-        record Row(String explanation, java.math.BigDecimal amount, String disease) {
+    static BenefitCalculator.YearHistory history(List<YearClaim> claims, Long claimId) {
+        Money paid = Money.ZERO;
+        Set<String> diseasesPaid = new HashSet<>();
+        Set<String> diseasesClaimed = new HashSet<>();
+        List<BenefitCalculator.OtherStay> stays = new java.util.ArrayList<>();
+        for (YearClaim other : claims) {
+            if (claimId != null && other.id() == claimId) {
+                continue;
+            }
+            boolean filedBefore = claimId == null || other.id() < claimId;
+            if (other.granted()) {
+                paid = paid.plus(new Money(other.amount()));
+                if (other.disease() != null) {
+                    diseasesPaid.add(other.disease());
+                }
+            } else if (filedBefore && other.disease() != null) {
+                diseasesClaimed.add(other.disease());
+            }
+            stays.add(new BenefitCalculator.OtherStay(other.admitted(), filedBefore, other.granted(),
+                    other.granted() && other.withFirstStaySubsidy()));
         }
-        String sql = """
-                select explanation, coalesce(approved_amount, computed_amount) as amount, disease from mutualaid_claim
-                where member_id = :m and plan_id = :p and id <> :c
-                  and status in ('APPROVED', 'IN_PAYMENT', 'PAID', 'PAYMENT_FAILED')""";
-        var statement = jdbc.sql(decidedAt == null ? sql : sql + " and decided_at < :before")
-                .param("m", memberId).param("p", planId).param("c", claimId == null ? -1L : claimId);
-        if (decidedAt != null) {
-            statement = statement.param("before", Timestamp.from(decidedAt));
-        }
-        List<Row> rows = statement.query((rs, n) -> new Row(rs.getString("explanation"), rs.getBigDecimal("amount"), rs.getString("disease")))
-                .list();
-        boolean firstStayUsed = rows.stream().anyMatch(r -> ExplanationLine.decodeAll(r.explanation()).stream()
-                .anyMatch(line -> line.code().equals("first-stay")));
-        Money paid = rows.stream().map(r -> new Money(r.amount())).reduce(Money.ZERO, Money::plus);
-        Set<String> diseases = new HashSet<>();
-        rows.stream().map(Row::disease).filter(d -> d != null).forEach(diseases::add);
-        return new BenefitCalculator.YearHistory(firstStayUsed, paid, diseases);
+        return new BenefitCalculator.YearHistory(paid, diseasesPaid, diseasesClaimed, stays);
+    }
+
+    private static YearClaim yearClaim(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new YearClaim(rs.getLong("id"), rs.getLong("member_id"), rs.getDate("event_date").toLocalDate(),
+                ClaimStatus.valueOf(rs.getString("status")), rs.getString("explanation"), rs.getBigDecimal("amount"),
+                rs.getString("disease"));
     }
 
     private static DocumentView documentView(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -83,36 +83,62 @@ public class ClaimReview {
         return save(claim, reviewer, "adjusted", amount + " " + reason.trim());
     }
 
-    /** Approves; above the plan's amount the first approval waits for a second, different reviewer. */
+    /** Approves with every required document in; see {@link #approve(CurrentUser, long, Integer, String)}. */
     @Transactional
     public ClaimView approve(CurrentUser reviewer, long claimId, Integer version) {
+        return approve(reviewer, claimId, version, null);
+    }
+
+    /**
+     * Approves; above the plan's amount the first approval waits for a second, different reviewer. A claim
+     * with documents of its checklist missing is approved only when the reviewer overrides with a written
+     * reason, which is kept on the timeline and in the audit log. A final approval recomputes the member's
+     * other open claims of the year.
+     */
+    @Transactional
+    public ClaimView approve(CurrentUser reviewer, long claimId, Integer version, String documentsOverride) {
         Claim claim = reviewable(reviewer, claimId, version);
         if (claim.status() == ClaimStatus.UNDER_REVIEW) {
             recompute(claim);
         }
+        List<DocumentType> missing = claim.status() == ClaimStatus.UNDER_REVIEW
+                || claim.status() == ClaimStatus.AWAITING_SECOND_APPROVAL ? claims.missing(claim) : List.of();
+        if (!missing.isEmpty() && (documentsOverride == null || documentsOverride.isBlank())) {
+            throw DomainException.invalid("mutualaid.claim.approve.documents-missing", Localised.documents(missing));
+        }
         PlanView plan = plans.require(claim.planId());
         boolean approved = claim.approve(reviewer.getUsername(), plan.rules().secondApprovalAbove());
         ClaimView view = save(claim, reviewer, approved ? "approved" : "first-approval", claim.amountToPay().toString());
+        if (!missing.isEmpty()) {
+            String codes = missing.stream().map(Enum::name).collect(Collectors.joining(","));
+            records.event(claimId, reviewer.getUsername(), "documents-overridden", codes + ": " + documentsOverride.trim());
+            audit.record("mutualaid.claim.documents-override", "mutualaid_claim", claimId,
+                    "missing " + codes + "; reason: " + documentsOverride.trim());
+        }
         if (approved) {
             ledger.benefitApproved(claim.project(), claim.coverYear(), claimId, claim.amountToPay());
             events.publishEvent(new ClaimApproved(claimId, claim.memberId(), claim.amountToPay().amount()));
+            claims.recomputeOpenClaims(claim.memberId(), claim.planId(), claimId, reviewer.getUsername());
         }
         return view;
     }
 
+    /** Rejects with a reason; the member's other open claims of the year are recomputed (a first-stay subsidy moves on). */
     @Transactional
     public ClaimView reject(CurrentUser reviewer, long claimId, Integer version, String reason) {
         Claim claim = reviewable(reviewer, claimId, version);
         claim.reject(reason);
-        return save(claim, reviewer, "rejected", reason.trim());
+        ClaimView view = save(claim, reviewer, "rejected", reason.trim());
+        claims.recomputeOpenClaims(claim.memberId(), claim.planId(), claimId, reviewer.getUsername());
+        return view;
     }
 
-    /** The rules' amount again, with the member's year as it is now (first-stay subsidy, caps, diseases paid). */
+    /** The rules' amount again, with the member's year as it is now (first-stay subsidy, caps, diseases). */
     void recompute(Claim claim) {
         PlanView plan = plans.require(claim.planId());
         EnrolmentView enrolment = enrolments.require(claim.enrolmentId());
         claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolment.cover(), claim.facts(),
-                records.history(claim.memberId(), plan.id(), claim.id(), null)));
+                records.history(claim.memberId(), plan.id(), claim.id())));
     }
 
     private Claim reviewable(CurrentUser reviewer, long claimId, Integer version) {

@@ -22,6 +22,14 @@ public record ClaimView(long id, long memberId, long orgId, String orgPath, Stri
         return approvedAmount != null ? approvedAmount : computedAmount;
     }
 
+    /**
+     * Whether the amount is still provisional (暂估): the claim is not decided, so review — or a decision on
+     * another claim of the member's year — may still change it.
+     */
+    public boolean provisional() {
+        return ClaimStatus.OPEN.contains(status);
+    }
+
     public boolean adjusted() {
         return approvedAmount != null;
     }

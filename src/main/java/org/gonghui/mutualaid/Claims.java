@@ -75,7 +75,7 @@ public class Claims {
         validate(form);
         CoverYear year = CoverYear.of(form.eventDate());
         EnrolmentView enrolment = enrolments.find(memberId, form.project(), year)
-                .orElseThrow(() -> DomainException.invalid("mutualaid.claim.not-enrolled", form.project(), year.label()));
+                .orElseThrow(() -> DomainException.invalid("mutualaid.claim.not-enrolled", Localised.project(form.project()), year.label()));
         PlanView plan = plans.require(enrolment.planId());
         records.invoiceInUse(form.invoiceNo(), null).ifPresent(other -> {
             throw DomainException.conflict("mutualaid.claim.duplicate-invoice", form.invoiceNo().trim(),
@@ -84,7 +84,7 @@ public class Claims {
         BenefitCalculator.ClaimFacts facts = new BenefitCalculator.ClaimFacts(form.eventDate(), form.endDate(),
                 LocalDate.now(), form.selfPaid(), form.disease());
         Benefit benefit = BenefitCalculator.compute(plan.rules(), enrolment.cover(), facts,
-                records.history(memberId, plan.id(), null, null));
+                records.history(memberId, plan.id(), null));
         if (!benefit.payable()) {
             ExplanationLine reason = benefit.lines().get(benefit.lines().size() - 1);
             throw DomainException.invalid(reason.messageKey(), reason.messageArgs());
@@ -93,7 +93,38 @@ public class Claims {
                 user.getUsername()));
         records.event(claim.id(), user.getUsername(), "submitted", benefit.amount().toString());
         audit.record("mutualaid.claim.submit", "mutualaid_claim", claim.id(), null);
+        recomputeOpenClaims(memberId, plan.id(), claim.id(), user.getUsername());
         return claim.view();
+    }
+
+    /** Open claims whose amount is still recomputed when another claim of the member's year is filed or decided. */
+    private static final java.util.Set<ClaimStatus> RECOMPUTED = java.util.EnumSet.of(ClaimStatus.SUBMITTED,
+            ClaimStatus.UNDER_REVIEW, ClaimStatus.AWAITING_DOCUMENTS);
+
+    /**
+     * Recomputes the member's other open claims under this plan after a claim was filed or decided, so that
+     * provisional amounts follow the rules as the year now stands (the first-stay subsidy moves to the earliest
+     * stay, a rejected earlier stay passes it on). A claim whose amount changed gets a "recomputed" event and a
+     * new version: a reviewer who saw the old amount must look again.
+     */
+    void recomputeOpenClaims(long memberId, long planId, long changedClaimId, String actor) {
+        List<ClaimRecords.YearClaim> year = records.yearClaims(memberId, planId);
+        PlanView plan = null;
+        for (ClaimRecords.YearClaim other : year) {
+            if (other.id() == changedClaimId || !RECOMPUTED.contains(other.status())) {
+                continue;
+            }
+            plan = plan == null ? plans.require(planId) : plan;
+            Claim claim = repository.findById(other.id()).orElseThrow();
+            String before = claim.explanation();
+            Money amountBefore = new Money(claim.computedAmount());
+            claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolments.require(claim.enrolmentId()).cover(),
+                    claim.facts(), ClaimRecords.history(year, claim.id())));
+            if (!claim.explanation().equals(before)) {
+                repository.save(claim);
+                records.event(claim.id(), actor, "recomputed", amountBefore + " -> " + claim.computedAmount().toPlainString());
+            }
+        }
     }
 
     /** Adds a document to a claim that is still being handled; by the member or staff in scope. */

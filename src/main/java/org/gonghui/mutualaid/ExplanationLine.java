@@ -24,8 +24,9 @@ public record ExplanationLine(String code, List<String> args, Money amount) {
         return "mutualaid.rule." + code;
     }
 
+    /** The arguments for the message, amounts and diseases localisable (see {@link Localised}). */
     public Object[] messageArgs() {
-        return args.toArray();
+        return args.stream().map(Localised::explanationArg).toArray();
     }
 
     /** A line as stored with its claim: {@code code|arg;arg|amount}. */

@@ -1,7 +1,6 @@
 package org.gonghui.mutualaid;
 
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.gonghui.account.MemberTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -26,15 +25,14 @@ class MemberNotifications {
 
     @TransactionalEventListener
     void on(DocumentsRequested event) {
-        String items = event.items().stream().map(d -> messages.getMessage("mutualaid.doc." + d, null, d.name(), CHINESE))
-                .collect(Collectors.joining("、"));
+        String items = messages.getMessage(Localised.documents(event.items()), CHINESE);
         texts.send(event.memberId(), messages.getMessage("mutualaid.sms.documents-requested", new Object[] {
                 Claims.claimNo(new CoverYear(event.coverYear()), event.claimId()), items, event.deadline()}, CHINESE));
     }
 
     @TransactionalEventListener
     void on(ClaimPaid event) {
-        texts.send(event.memberId(), messages.getMessage("mutualaid.sms.paid", new Object[] {event.amount().toPlainString()},
+        texts.send(event.memberId(), messages.getMessage("mutualaid.sms.paid", new Object[] {Localised.amount(new Money(event.amount()))},
                 CHINESE));
     }
 }

@@ -175,7 +175,9 @@ class MutualAidDemoData implements ApplicationRunner {
         CurrentUser self2 = new CurrentUser(0, "member:" + member.id(), member.name(), null, null, null, member.id(),
                 EnumSet.of(Role.MEMBER), false, true);
         ClaimView claim = claims.submit(self2, member.id(), form);
-        for (DocumentType type : List.of(DocumentType.ID_CARD, DocumentType.INVOICE, DocumentType.SETTLEMENT_SHEET)) {
+        boolean decided = stage == Stage.APPROVED || stage == Stage.AWAITING_SECOND_APPROVAL || stage == Stage.REJECTED;
+        for (DocumentType type : decided ? DocumentChecklist.required(claim.type())
+                : List.of(DocumentType.ID_CARD, DocumentType.INVOICE, DocumentType.SETTLEMENT_SHEET)) {
             claims.upload(self2, claim.id(), type, BytesFile.png(type.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
         if (stage == Stage.SUBMITTED) {

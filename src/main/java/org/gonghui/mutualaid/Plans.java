@@ -51,7 +51,7 @@ public class Plans {
         Optional<PlanView> existing = find(rules.project(), rules.coverYear());
         if (existing.isPresent()) {
             if (existing.get().frozen()) {
-                throw DomainException.conflict("mutualaid.plan.frozen", rules.project(), rules.coverYear().label());
+                throw DomainException.conflict("mutualaid.plan.frozen", Localised.project(rules.project()), rules.coverYear().label());
             }
             jdbc.sql("delete from mutualaid_plan_stats where plan_id = :id").param("id", existing.get().id()).update();
             jdbc.sql("delete from mutualaid_plan where id = :id").param("id", existing.get().id()).update();
@@ -59,7 +59,7 @@ public class Plans {
         try {
             insert(rules);
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("mutualaid.plan.frozen", rules.project(), rules.coverYear().label());
+            throw DomainException.conflict("mutualaid.plan.frozen", Localised.project(rules.project()), rules.coverYear().label());
         }
         PlanView view = find(rules.project(), rules.coverYear()).orElseThrow();
         jdbc.sql("insert into mutualaid_plan_stats (plan_id, enrolments) values (:id, 0)").param("id", view.id()).update();
@@ -75,7 +75,7 @@ public class Plans {
 
     @Transactional(readOnly = true)
     public PlanView require(String project, CoverYear year) {
-        return find(project, year).orElseThrow(() -> DomainException.notFound("mutualaid.plan.not-found", project,
+        return find(project, year).orElseThrow(() -> DomainException.notFound("mutualaid.plan.not-found", Localised.project(project),
                 year.label()));
     }
 

@@ -45,10 +45,11 @@ class BenefitCalculatorTests {
     @Test
     void paysFirstStaySubsidyOnlyOncePerCoverYear() {
         Benefit second = BenefitCalculator.compute(ReferenceRules.inpatient(Y2026), continuing(), stay(JUNE, "6000"),
-                new YearHistory(true, Money.of(2900), Set.of()));
+                new YearHistory(Money.of(2900), Set.of(), Set.of(),
+                        List.of(new BenefitCalculator.OtherStay(JUNE.minusDays(20), true, true, true))));
 
         assertThat(second.amount()).isEqualTo(Money.of("2700.00"));
-        assertThat(codes(second)).contains("first-stay-used").doesNotContain("first-stay");
+        assertThat(codes(second)).contains("first-stay-granted").doesNotContain("first-stay");
     }
 
     @Test
@@ -103,7 +104,7 @@ class BenefitCalculatorTests {
                 YearHistory.none());
         Benefit withTwoShares = BenefitCalculator.compute(serious, twoShares, diagnosis, YearHistory.none());
         Benefit again = BenefitCalculator.compute(serious, twoShares, diagnosis,
-                new YearHistory(false, Money.of(20000), Set.of("MALIGNANT_TUMOUR")));
+                new YearHistory(Money.of(20000), Set.of("MALIGNANT_TUMOUR"), Set.of(), List.of()));
 
         assertThat(first.amount()).isEqualTo(Money.of(10000));
         assertThat(withTwoShares.amount()).isEqualTo(Money.of(20000));
@@ -155,7 +156,8 @@ class BenefitCalculatorTests {
                         null, Money.of(200), Money.of(5000)), null, base.secondApprovalAbove());
 
         Benefit benefit = BenefitCalculator.compute(capped, continuing(), stay(JUNE, "6000"),
-                new YearHistory(true, Money.of(3000), Set.of()));
+                new YearHistory(Money.of(3000), Set.of(), Set.of(),
+                        List.of(new BenefitCalculator.OtherStay(JUNE.minusDays(20), true, true, true))));
 
         assertThat(benefit.amount()).isEqualTo(Money.of(2000));
         assertThat(codes(benefit)).containsSubsequence("annual-cap", "total");

@@ -74,7 +74,7 @@ class ClaimBrowserTests {
             assertThat(console.text("[data-testid=claim-table]")).contains("MA" + scenario.year().startYear() + "-");
             console.go("/console/mutual-aid/claims/" + claimId);
             assertThat(console.all("[data-testid=document] img")).hasSize(1);
-            assertThat(console.text("[data-testid=amount]")).isEqualTo("2900.00");
+            assertThat(console.text("[data-testid=amount]")).isEqualTo("2,900.00 元");
             press(console, "#accept");
             console.waitForText("[data-testid=claim-status]", "审核中");
             press(console, "#item-DISCHARGE_RECORD");

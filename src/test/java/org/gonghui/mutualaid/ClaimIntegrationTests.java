@@ -39,7 +39,7 @@ class ClaimIntegrationTests {
     void computesTheWorkedExampleWithExplanation() {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
 
-        ClaimView claim = scenario.submit(member, "6000");
+        ClaimView claim = scenario.submitComplete(member, "6000");
 
         assertThat(claim.status()).isEqualTo(ClaimStatus.SUBMITTED);
         assertThat(claim.computedAmount()).isEqualTo(Money.of(2900));
@@ -64,8 +64,8 @@ class ClaimIntegrationTests {
         List<MemberView> staff = scenario.enrolledStaff("NB-HS-T01", 2);
         MemberView a = staff.get(0);
         MemberView b = staff.get(1);
-        List<ClaimView> submitted = List.of(scenario.submit(a, "6000"), scenario.submit(a, "6000"),
-                scenario.submit(a, "1000"), scenario.submit(b, "60000"));
+        List<ClaimView> submitted = List.of(scenario.submitComplete(a, "6000"), scenario.submitComplete(a, "6000"),
+                scenario.submitComplete(a, "1000"), scenario.submitComplete(b, "60000"));
         CurrentUser unitReviewer = org.gonghui.support.Fixtures.staffAt(
                 scenario.organisations.find(a.orgId()).orElseThrow(), org.gonghui.shared.security.Role.REVIEWER);
         submitted.forEach(c -> review.accept(unitReviewer, c.id(), null));
@@ -110,7 +110,7 @@ class ClaimIntegrationTests {
     @Test
     void adjustmentNeedsWrittenReason() {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
-        ClaimView claim = scenario.submit(member, "1000");
+        ClaimView claim = scenario.submitComplete(member, "1000");
         CurrentUser reviewer = scenario.admin();
         review.accept(reviewer, claim.id(), null);
 
@@ -127,7 +127,7 @@ class ClaimIntegrationTests {
     @Test
     void largeApprovalNeedsSecondDifferentReviewer() {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
-        ClaimView claim = scenario.submit(member, "60000");
+        ClaimView claim = scenario.submitComplete(member, "60000");
         CurrentUser maker = scenario.reviewer("NB-HS");
         CurrentUser checker = scenario.admin();
         review.accept(maker, claim.id(), null);
@@ -147,7 +147,7 @@ class ClaimIntegrationTests {
     @Test
     void ofTwoReviewersApprovingAtOnceOneWins() throws Exception {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
-        ClaimView claim = scenario.submit(member, "2000");
+        ClaimView claim = scenario.submitComplete(member, "2000");
         ClaimView accepted = review.accept(scenario.admin(), claim.id(), null);
         List<CurrentUser> reviewers = List.of(scenario.admin(), scenario.reviewer("NB-HS"));
         CountDownLatch start = new CountDownLatch(1);

@@ -51,7 +51,7 @@ class FundLedgerIntegrationTests {
                     }
                     case 1, 2 -> {
                         MemberView member = enrolled.get(random.nextInt(enrolled.size()));
-                        ClaimView claim = scenario.submit(member, String.valueOf(100 + random.nextInt(20000)));
+                        ClaimView claim = scenario.submitComplete(member, String.valueOf(100 + random.nextInt(20000)));
                         review.accept(admin, claim.id(), null);
                         open.add(claim);
                         what = "submit " + claim.id();

@@ -59,7 +59,7 @@ class MessagesTests {
             needed.add("mutualaid.disease." + d);
         }
         for (String rule : List.of("continuous", "waiting-passed", "waiting-period", "outside-cover", "late",
-                "below-threshold", "below-threshold-first", "above-threshold", "first-stay", "first-stay-used",
+                "below-threshold", "below-threshold-first", "above-threshold", "first-stay", "first-stay-used", "first-stay-granted", "first-stay-earlier", "disease-already-claimed",
                 "disease-not-listed", "disease-already-paid", "fixed-sum", "annual-cap", "total")) {
             needed.add("mutualaid.rule." + rule);
         }

@@ -210,7 +210,7 @@ class MutualAidAccessIntegrationTests {
             mvc.perform(get(page).with(Fixtures.as(admin))).andExpect(status().isOk());
         }
         mvc.perform(get("/console/mutual-aid/claims/{id}", jiangbeiClaim.id()).with(Fixtures.as(admin)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("2400.00")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("2,400.00 元")));
         mvc.perform(get("/console/mutual-aid/claims/export").with(Fixtures.as(admin))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/mutual-aid/fund").with(Fixtures.as(admin))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].balanced").value(true));

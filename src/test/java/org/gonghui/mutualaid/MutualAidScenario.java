@@ -121,13 +121,49 @@ class MutualAidScenario {
                 self.times(2), self, self, Fixtures.unique("INV"));
     }
 
+    /** A hospital stay admitted {@code daysAgo} days ago (not before the cover year), discharged two days later. */
+    ClaimForm stayAdmitted(int daysAgo, String selfPaid) {
+        LocalDate today = LocalDate.now();
+        LocalDate admitted = today.minusDays(daysAgo).isBefore(year().start()) ? year().start() : today.minusDays(daysAgo);
+        LocalDate discharged = admitted.plusDays(2).isAfter(today) ? today : admitted.plusDays(2);
+        Money self = Money.of(selfPaid);
+        return new ClaimForm(ReferenceRules.INPATIENT, "宁波市第二医院", admitted, discharged, "胆囊结石", null,
+                self.times(2), self, self, Fixtures.unique("INV"));
+    }
+
     ClaimView submit(MemberView member, String selfPaid) {
         return claims.submit(self(member), member.id(), stay(selfPaid));
     }
 
-    /** Submitted, accepted and approved (by two reviewers when the amount needs it). */
+    /** Submitted with every document of its checklist uploaded. */
+    ClaimView submitComplete(MemberView member, ClaimForm form) {
+        ClaimView claim = claims.submit(self(member), member.id(), form);
+        for (DocumentType type : DocumentChecklist.required(claim.type())) {
+            claims.upload(self(member), claim.id(), type, BytesFile.png(type.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
+        }
+        return claim;
+    }
+
+    ClaimView submitComplete(MemberView member, String selfPaid) {
+        return submitComplete(member, stay(selfPaid));
+    }
+
+    /** Accepted and approved (by two reviewers when the amount needs it). */
+    ClaimView approve(ClaimView claim) {
+        CurrentUser first = admin();
+        if (claim.status() == ClaimStatus.SUBMITTED) {
+            review.accept(first, claim.id(), null);
+        }
+        ClaimView view = review.approve(first, claim.id(), null);
+        if (view.status() == ClaimStatus.AWAITING_SECOND_APPROVAL) {
+            view = review.approve(admin(), claim.id(), null);
+        }
+        return view;
+    }
+
+    /** Submitted with its documents, accepted and approved (by two reviewers when the amount needs it). */
     ClaimView approved(MemberView member, String selfPaid) {
-        ClaimView claim = submit(member, selfPaid);
+        ClaimView claim = submitComplete(member, selfPaid);
         CurrentUser first = admin();
         review.accept(first, claim.id(), null);
         ClaimView view = review.approve(first, claim.id(), null);

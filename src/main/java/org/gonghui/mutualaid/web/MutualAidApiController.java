@@ -212,10 +212,15 @@ class MutualAidApiController {
                 body.reason() == null ? "" : body.reason());
     }
 
+    /** The version the reviewer saw and, when documents of the checklist are missing, the reason to approve anyway. */
+    record Approval(Integer version, String documentsOverride) {
+    }
+
     @PostMapping("/claims/{id}/approve")
-    @Operation(summary = "Approve; above the plan's amount a second, different reviewer must approve too")
-    ClaimView approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody(required = false) Version body) {
-        return review.approve(user, id, body == null ? null : body.version());
+    @Operation(summary = "Approve; above the plan's amount a second, different reviewer must approve too. With "
+            + "documents of the checklist missing only with documentsOverride, a reason that is audit-logged")
+    ClaimView approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody(required = false) Approval body) {
+        return review.approve(user, id, body == null ? null : body.version(), body == null ? null : body.documentsOverride());
     }
 
     record Rejection(Integer version, String reason) {

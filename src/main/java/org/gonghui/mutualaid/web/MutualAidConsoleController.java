@@ -142,8 +142,9 @@ class MutualAidConsoleController {
 
     @PostMapping("/claims/{id}/approve")
     String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        return act(id, redirect, () -> review.approve(user, id, version));
+            @RequestParam(required = false) Integer version, @RequestParam(required = false) String documentsOverride,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> review.approve(user, id, version, documentsOverride));
     }
 
     @PostMapping("/claims/{id}/reject")

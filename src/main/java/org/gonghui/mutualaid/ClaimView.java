@@ -1,5 +1,6 @@
 package org.gonghui.mutualaid;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,7 @@ public record ClaimView(long id, long memberId, long orgId, String orgPath, Stri
      * Whether the amount is still provisional (暂估): the claim is not decided, so review — or a decision on
      * another claim of the member's year — may still change it.
      */
+    @JsonProperty("provisional")
     public boolean provisional() {
         return ClaimStatus.OPEN.contains(status);
     }

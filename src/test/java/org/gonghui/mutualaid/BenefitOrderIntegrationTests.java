@@ -51,7 +51,7 @@ class BenefitOrderIntegrationTests {
     }
 
     @Test
-    void twoOpenClaimsApprovedInTheWrongOrderStillGiveTheSubsidyToTheEarliestStay() {
+    void twoOpenClaimsApprovedInTheWrongOrderStillGiveTheSubsidyToTheEarliestStay() throws Exception {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
         ClaimView later = scenario.submitComplete(member, scenario.stayAdmitted(10, "1000"));
         assertThat(later.computedAmount()).as("alone, the later stay is the first").isEqualTo(Money.of(1000));
@@ -65,8 +65,14 @@ class BenefitOrderIntegrationTests {
         assertThat(claims.details(scenario.admin(), later.id()).timeline()).extracting(ClaimEventView::kind)
                 .contains("recomputed");
 
-        ClaimView laterApproved = scenario.approve(later);
-        ClaimView earlierApproved = scenario.approve(earlier);
+        mvc.perform(get("/api/v1/mutual-aid/claims/{id}", later.id()).with(Fixtures.as(MutualAidScenario.self(member))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.claim.provisional").value(true))
+                .andExpect(jsonPath("$.claim.computedAmount").value(800.0));
+        mvc.perform(get("/console/mutual-aid/claims/{id}", later.id()).with(Fixtures.as(scenario.admin())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("data-testid=\"provisional\"")));
+
+        ClaimView laterApproved = scenario.approve(reload(later));
+        ClaimView earlierApproved = scenario.approve(reload(earlier));
 
         assertThat(laterApproved.amount()).isEqualTo(Money.of(800));
         assertThat(hasSubsidy(laterApproved)).isFalse();

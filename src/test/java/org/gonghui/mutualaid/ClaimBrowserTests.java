@@ -53,7 +53,7 @@ class ClaimBrowserTests {
                     .type("#selfPaid", "6000").type("#invoiceNo", stay.invoiceNo());
             press(phoneBrowser, "#submit-claim");
             assertThat(phoneBrowser.text("[data-testid=claim-status]")).isEqualTo("已提交");
-            assertThat(phoneBrowser.text("[data-testid=explanation]")).contains("2900.00", "200.00");
+            assertThat(phoneBrowser.text("[data-testid=explanation]")).contains("2,900.00 元", "200.00 元");
             WebElement file = phoneBrowser.find("#file");
             assertThat(file.getAttribute("accept")).isEqualTo("image/*,application/pdf");
             assertThat(file.getAttribute("capture")).isNotNull();

@@ -1,5 +1,6 @@
 package org.gonghui.activity;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gonghui.member.MemberType;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.MultiLine;
+import org.gonghui.shared.PlausibleDates;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -18,13 +21,13 @@ import org.springframework.format.annotation.DateTimeFormat;
  * weekly series (each week's instance is published when this one opens), optionally with a last date
  * {@code repeatUntil}.
  */
-public record ActivityForm(String title, ActivityCategory category, String description, String pictureUrl,
-        String place, Boolean online, AllocationMode mode, Integer capacity,
+public record ActivityForm(@Size(max = 100) String title, ActivityCategory category, @MultiLine String description,
+        @Size(max = 300) String pictureUrl, String place, Boolean online, AllocationMode mode, Integer capacity,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime cancelDeadline, Integer confirmHours,
         Set<MemberType> memberTypes, Long eligibleOrgId, Boolean cardHoldersOnly, Integer minAge, Integer maxAge,
-        Integer monthlyLimit, Boolean needsAddress, Boolean weightedDraw, String sessions, Boolean repeatWeekly,
+        Integer monthlyLimit, Boolean needsAddress, Boolean weightedDraw, @MultiLine String sessions, Boolean repeatWeekly,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repeatUntil) {
 
     /** Unticked check boxes and absent JSON fields mean false; a last date means nothing without repetition. */
@@ -72,6 +75,11 @@ public record ActivityForm(String title, ActivityCategory category, String descr
         }
         if (opensAt == null || closesAt == null || !closesAt.isAfter(opensAt)) {
             throw DomainException.invalid("activity.window.invalid");
+        }
+        PlausibleDates.require(opensAt, closesAt, cancelDeadline);
+        PlausibleDates.require(repeatUntil);
+        if (cancelDeadline != null && cancelDeadline.isBefore(opensAt)) {
+            throw DomainException.invalid("activity.cancel-deadline.invalid");
         }
         if (confirmHours != null && (confirmHours < 1 || confirmHours > 24 * 14)) {
             throw DomainException.invalid("activity.confirm-hours.invalid");

@@ -1,9 +1,12 @@
 package org.gonghui.activity;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.MultiLine;
+import org.gonghui.shared.PlausibleDates;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -11,7 +14,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * organisation's code or id, e.g. {@code NB-HS 100}), and when unused places return to the common pool (local
  * time; empty: never before the close). The API sends {@code quotas} as a list instead of {@code lines}.
  */
-public record QuotaForm(String lines, List<Line> quotas,
+public record QuotaForm(@MultiLine @Size(max = 8000) String lines, List<Line> quotas,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime releaseAt) {
 
     static final int MAX_QUOTAS = 200;
@@ -22,6 +25,7 @@ public record QuotaForm(String lines, List<Line> quotas,
 
     /** The lines, from the list or parsed from the text. */
     List<Line> parsed() {
+        PlausibleDates.require(releaseAt);
         List<Line> out = new ArrayList<>();
         if (quotas != null) {
             out.addAll(quotas);

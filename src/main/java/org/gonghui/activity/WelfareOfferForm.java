@@ -1,13 +1,16 @@
 package org.gonghui.activity;
 
+import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.Set;
 import org.gonghui.member.MemberType;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.MultiLine;
+import org.gonghui.shared.PlausibleDates;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** What staff enter to publish a welfare offer; price in yuan (e.g. 0.01, 1.00). */
-public record WelfareOfferForm(String title, String description, java.math.BigDecimal price, Integer totalQuantity,
+public record WelfareOfferForm(@Size(max = 100) String title, @MultiLine @Size(max = 2000) String description, java.math.BigDecimal price, Integer totalQuantity,
         Integer perMember, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime claimOpensAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime claimClosesAt,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime validFrom,
@@ -42,6 +45,7 @@ public record WelfareOfferForm(String title, String description, java.math.BigDe
                 || !claimClosesAt.isAfter(claimOpensAt) || !validUntil.isAfter(validFrom)) {
             throw DomainException.invalid("welfare.window.invalid");
         }
+        PlausibleDates.require(claimOpensAt, claimClosesAt, validFrom, validUntil);
         new Eligibility(memberTypes, null, cardHoldersOnly, minAge, maxAge);
     }
 

@@ -86,7 +86,7 @@ class BadInputIntegrationTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("member.name.required"));
         mvc.perform(post("/api/v1/members").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"broken"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.invalid-input"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("error.json.malformed"));
         mvc.perform(post("/api/v1/members").header(HttpHeaders.AUTHORIZATION, token)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"type\":\"ASTRONAUT\"}"))
                 .andExpect(status().isBadRequest());

@@ -3,6 +3,7 @@ package org.gonghui.activity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.gonghui.activity.Activities;
 import org.gonghui.activity.ActivityCategory;
 import org.gonghui.activity.ActivityFigures;
@@ -79,7 +80,7 @@ class ActivityApiController {
     }
 
     /** What a member sends to register; all optional. */
-    record RegisterRequest(String recipient, String phone, String address, Boolean waitlist) {
+    record RegisterRequest(String recipient, String phone, @Size(max = 300) String address, Boolean waitlist) {
     }
 
     @PostMapping("/{id}/registrations")

@@ -1,5 +1,6 @@
 package org.gonghui.activity.web;
 
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.gonghui.activity.Activities;
@@ -238,7 +239,7 @@ class ActivityConsoleController {
     @PostMapping("/merchants")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String createMerchant(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String outlets, @RequestParam(required = false) String username,
+            @RequestParam(required = false) @Size(max = 1000) String outlets, @RequestParam(required = false) String username,
             @RequestParam(required = false) String password, RedirectAttributes redirect) {
         try {
             merchants.create(user, name, outlets, username, password);

@@ -1,5 +1,6 @@
 package org.gonghui.activity.web;
 
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class ActivityPortalController {
     @PostMapping("/activities/{id}/register")
     String register(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String recipient, @RequestParam(required = false) String phone,
-            @RequestParam(required = false) String address, @RequestParam(defaultValue = "false") boolean waitlist,
+            @RequestParam(required = false) @Size(max = 300) String address, @RequestParam(defaultValue = "false") boolean waitlist,
             Model model, RedirectAttributes redirect) {
         try {
             RegistrationView r = registrations.register(user.memberId(), id, new ShippingAddress(recipient, phone, address),

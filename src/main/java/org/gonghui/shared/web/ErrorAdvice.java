@@ -64,7 +64,10 @@ class ErrorAdvice {
     Object invalid(BindException e, HttpServletRequest request) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldError error : e.getFieldErrors()) {
-            fields.putIfAbsent(error.getField(), messages.getMessage(error, locale()));
+            InputRules.Refusal refusal = error.contains(Throwable.class)
+                    ? FormTextConverter.RefusedText.in(error.unwrap(Throwable.class)) : null;
+            fields.putIfAbsent(error.getField(), refusal != null ? message(refusal.code(), refusal.args())
+                    : messages.getMessage(error, locale()));
         }
         String detail = fields.isEmpty() ? message("error.invalid-input") : String.join("；", fields.values());
         return answer(request, HttpStatus.BAD_REQUEST, "error.invalid-input", detail, Map.of("errors", fields));
@@ -76,8 +79,27 @@ class ErrorAdvice {
         return answer(request, HttpStatus.BAD_REQUEST, "error.invalid-input", String.join("；", reasons), Map.of());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            HttpMessageNotReadableException.class})
+    /** A body that is no JSON, or a field of the wrong type or refused by the input rules: the field is named. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        UnreadableBodies.Reason reason = UnreadableBodies.of(e);
+        String detail = message(reason.code(), reason.args());
+        Map<String, ?> extra = reason.field() == null ? Map.of() : Map.of("errors", Map.of(reason.field(), detail));
+        return answer(request, HttpStatus.BAD_REQUEST, reason.code(), detail, extra);
+    }
+
+    /** A query parameter or form field of the wrong type, or text the input rules refuse: the field is named. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        InputRules.Refusal refusal = FormTextConverter.RefusedText.in(e);
+        String code = refusal == null ? "error.invalid-input" : refusal.code();
+        String detail = refusal == null ? message(code) : message(code, refusal.args());
+        return answer(request, HttpStatus.BAD_REQUEST, code, detail, Map.of("errors", Map.of(e.getName(), detail)));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            org.springframework.web.bind.ServletRequestBindingException.class})
     Object badRequest(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST, "error.invalid-input", message("error.invalid-input"), Map.of());
     }
@@ -95,6 +117,11 @@ class ErrorAdvice {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object unsupportedMedia(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.unsupported-media", message("error.unsupported-media"), Map.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(Exception e, HttpServletRequest request) {
+        return answer(request, HttpStatus.NOT_ACCEPTABLE, "error.not-acceptable", message("error.not-acceptable"), Map.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -37,10 +37,12 @@ public class ClaimBatches {
     private final FundLedger ledger;
     private final AuditLog audit;
     private final ClaimRecords records;
+    private final Claims claims;
 
     ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger,
-            AuditLog audit, ClaimRecords records) {
+            AuditLog audit, ClaimRecords records, Claims claims) {
         this.records = records;
+        this.claims = claims;
         this.repository = repository;
         this.jdbc = jdbc;
         this.template = template;
@@ -62,6 +64,7 @@ public class ClaimBatches {
                 order by member_id, event_date, id""")
                 .param("p", plan.id()).param("scope", scope.likePattern()).query(Long.class).list();
         Map<Long, List<ClaimRecords.YearClaim>> years = new HashMap<>();
+        Set<Long> decidedMembers = new HashSet<>();
         int approved = 0;
         int incomplete = 0;
         int second = 0;
@@ -113,6 +116,7 @@ public class ClaimBatches {
                 events.add(new Object[] {claim.id(), now, reviewer.getUsername(), done ? "approved" : "first-approval",
                         claim.amountToPay().toString()});
                 if (done) {
+                    decidedMembers.add(claim.memberId());
                     approved++;
                     total = total.plus(claim.amountToPay());
                     postings.add(new FundLedger.Posting(plan.project(), year, "BENEFIT_APPROVED",
@@ -124,6 +128,12 @@ public class ClaimBatches {
             template.batchUpdate("insert into mutualaid_claim_event (claim_id, at, actor, kind, detail) values (?, ?, ?, ?, ?)",
                     events);
             ledger.postAll(postings);
+        }
+        // as after one approval: the members' other open claims follow the year as it now stands
+        for (Long member : decidedMembers) {
+            if (years.get(member).stream().anyMatch(c -> ClaimStatus.OPEN.contains(c.status()))) {
+                claims.recomputeOpenClaims(member, plan.id(), -1, reviewer.getUsername());
+            }
         }
         audit.record("mutualaid.claim.batch-approve", "mutualaid_plan", plan.id(),
                 approved + " approved, " + second + " awaiting second approval, " + notPayable + " not payable, "

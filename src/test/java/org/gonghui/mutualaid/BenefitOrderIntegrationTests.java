@@ -94,6 +94,27 @@ class BenefitOrderIntegrationTests {
         assertThat(scenario.approve(reload(later)).amount()).isEqualTo(Money.of(1000));
     }
 
+    @Autowired
+    ClaimBatches batches;
+
+    @Test
+    void batchApprovalRecomputesTheMembersOtherOpenClaims() {
+        MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
+        CurrentUser unitReviewer = Fixtures.staffAt(scenario.organisations.find(member.orgId()).orElseThrow(),
+                org.gonghui.shared.security.Role.REVIEWER);
+        ClaimView earlier = scenario.submitComplete(member, scenario.stayAdmitted(20, "1000"));
+        ClaimView later = scenario.submitComplete(member, scenario.stayAdmitted(10, "1000"));
+        review.accept(unitReviewer, earlier.id(), null);
+        assertThat(later.explanation()).extracting(ExplanationLine::code).contains("first-stay-earlier");
+
+        BatchApproval result = batches.approveUnderReview(unitReviewer, ReferenceRules.INPATIENT, scenario.year());
+
+        assertThat(result.approved()).isEqualTo(1);
+        assertThat(reload(earlier).amount()).isEqualTo(Money.of(1000));
+        assertThat(reload(later).explanation()).extracting(ExplanationLine::code).contains("first-stay-granted");
+        assertThat(reload(later).computedAmount()).isEqualTo(Money.of(800));
+    }
+
     @Test
     void anEarlierStayFiledAfterALaterOneWasGrantedTheSubsidyDoesNotGetItAgain() throws Exception {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);

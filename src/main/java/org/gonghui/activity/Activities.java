@@ -44,7 +44,7 @@ public class Activities {
     Activities(ActivityStore store, ActivityCatalog catalog, NumberPools pools, RegistrationStore registrations,
             Registrations offers, Registrants registrants, MemberDirectory directory, Organisations organisations,
             JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.events = events;
         this.store = store;
         this.catalog = catalog;
@@ -56,7 +56,7 @@ public class Activities {
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Publishes an activity for the staff user's subtree (or a part of it). */
@@ -174,7 +174,7 @@ public class Activities {
         ActivityView a = requireInScope(staff, id);
         Long eligibleOrg = a.eligibility().orgPath() == null || a.eligibility().orgPath().equals(a.orgPath()) ? null
                 : new TreePath(a.eligibility().orgPath()).last();
-        return ActivityForm.of(a, eligibleOrg);
+        return ActivityForm.of(a, eligibleOrg, clock.getZone());
     }
 
     /** Activities published in the staff user's subtree, newest first, optionally by title. */

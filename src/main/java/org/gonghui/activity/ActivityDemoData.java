@@ -16,6 +16,7 @@ import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.DemoAccounts;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,10 +48,12 @@ class ActivityDemoData implements ApplicationRunner, DemoAccounts {
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final PlatformTime time;
     private volatile List<String> merchantLogins = List.of();
 
     ActivityDemoData(Activities activities, Welfare welfare, Merchants merchants, Organisations organisations,
-            Accounts accounts, JdbcClient jdbc, MessageSource messages) {
+            Accounts accounts, JdbcClient jdbc, MessageSource messages, PlatformTime time) {
+        this.time = time;
         this.activities = activities;
         this.welfare = welfare;
         this.merchants = merchants;
@@ -87,7 +90,7 @@ class ActivityDemoData implements ApplicationRunner, DemoAccounts {
         }
         CurrentUser staff = new CurrentUser(0, "system", "system", null, city.id(), city.path(), null,
                 EnumSet.of(Role.ADMIN, Role.STAFF), false, true);
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE).withSecond(0).withNano(0);
+        LocalDateTime now = LocalDateTime.now(time.clock()).withSecond(0).withNano(0);
         LocalDate saturday = now.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         activities.publish(staff, new ActivityForm("暑期游泳培训班（成人初级）", ActivityCategory.TRAINING,
                 "专业教练授课，共 4 次课，自备泳衣泳帽。", null, "宁波市游泳健身中心", false, AllocationMode.FIRST_COME, 30,

@@ -55,8 +55,8 @@ public record ActivityForm(@Size(max = 100) String title, ActivityCategory categ
     private static final Pattern SESSION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})\\s+(\\d{1,4})");
 
     /** An empty form with sensible defaults for the create page. */
-    public static ActivityForm blank() {
-        LocalDateTime opens = LocalDate.now(ActivityView.ZONE).plusDays(1).atTime(10, 0);
+    public static ActivityForm blank(java.time.Clock clock) {
+        LocalDateTime opens = LocalDate.now(clock).plusDays(1).atTime(10, 0);
         return new ActivityForm("", ActivityCategory.TRAINING, "", "", "", false, AllocationMode.FIRST_COME, 30, opens,
                 opens.plusDays(3), opens.plusDays(5), 24, Set.of(), null, false, null, null, null, false, false,
                 opens.plusDays(7).toLocalDate() + " 14:00 90");
@@ -94,7 +94,7 @@ public record ActivityForm(@Size(max = 100) String title, ActivityCategory categ
         if (pictureUrl != null && !pictureUrl.isBlank() && !pictureUrl.matches("(https?://|/)[^\\s\"'<>]*")) {
             throw DomainException.invalid("activity.picture.invalid");
         }
-        sessionList();
+        sessionList(java.time.ZoneOffset.UTC); // the format only: the zone does not change what is valid
         if (repeatUntil != null && repeatUntil.isBefore(opensAt.toLocalDate())) {
             throw DomainException.invalid("activity.repeat-until.invalid");
         }
@@ -107,8 +107,8 @@ public record ActivityForm(@Size(max = 100) String title, ActivityCategory categ
                 needsAddress, weightedDraw, sessionLines, repeatWeekly, repeatUntil);
     }
 
-    /** The sessions, in time order. */
-    List<ActivitySession> sessionList() {
+    /** The sessions, in time order; their dates and times are in {@code zone}. */
+    List<ActivitySession> sessionList(java.time.ZoneId zone) {
         List<ActivitySession> list = new ArrayList<>();
         if (sessions == null) {
             return list;
@@ -124,7 +124,7 @@ public record ActivityForm(@Size(max = 100) String title, ActivityCategory categ
             try {
                 LocalDateTime start = LocalDate.parse(m.group(1)).atTime(LocalTime.parse(pad(m.group(2))));
                 int minutes = Integer.parseInt(m.group(3));
-                var begins = start.atZone(ActivityView.ZONE).toInstant();
+                var begins = start.atZone(zone).toInstant();
                 list.add(new ActivitySession(begins, begins.plusSeconds(60L * minutes)));
             } catch (java.time.format.DateTimeParseException e) {
                 throw DomainException.invalid("activity.session.invalid");
@@ -142,23 +142,23 @@ public record ActivityForm(@Size(max = 100) String title, ActivityCategory categ
     }
 
     /** The sessions as the form shows them. */
-    static String sessionsText(List<ActivitySession> sessions) {
+    static String sessionsText(List<ActivitySession> sessions, java.time.ZoneId zone) {
         StringBuilder text = new StringBuilder();
         for (ActivitySession s : sessions) {
-            LocalDateTime start = LocalDateTime.ofInstant(s.startsAt(), ActivityView.ZONE);
+            LocalDateTime start = LocalDateTime.ofInstant(s.startsAt(), zone);
             text.append(start.toLocalDate()).append(' ').append(start.toLocalTime()).append(' ').append(s.minutes())
                     .append('\n');
         }
         return text.toString().trim();
     }
 
-    static ActivityForm of(ActivityView a, Long eligibleOrgId) {
+    static ActivityForm of(ActivityView a, Long eligibleOrgId, java.time.ZoneId zone) {
         return new ActivityForm(a.title(), a.category(), a.description(), a.pictureUrl(), a.place(), a.online(), a.mode(),
-                a.capacity(), LocalDateTime.ofInstant(a.opensAt(), ActivityView.ZONE),
-                LocalDateTime.ofInstant(a.closesAt(), ActivityView.ZONE),
-                a.cancelDeadline() == null ? null : LocalDateTime.ofInstant(a.cancelDeadline(), ActivityView.ZONE),
+                a.capacity(), LocalDateTime.ofInstant(a.opensAt(), zone),
+                LocalDateTime.ofInstant(a.closesAt(), zone),
+                a.cancelDeadline() == null ? null : LocalDateTime.ofInstant(a.cancelDeadline(), zone),
                 a.confirmHours(), a.eligibility().memberTypes(), eligibleOrgId, a.eligibility().cardHoldersOnly(),
                 a.eligibility().minAge(), a.eligibility().maxAge(), a.monthlyLimit(), a.needsAddress(), a.weightedDraw(),
-                sessionsText(a.sessions()), a.repeatWeekly(), a.repeatUntil());
+                sessionsText(a.sessions(), zone), a.repeatWeekly(), a.repeatUntil());
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Repository;
 class ActivityStore {
 
     private final JdbcClient jdbc;
+    private final PlatformTime time;
 
-    ActivityStore(JdbcClient jdbc) {
+    ActivityStore(JdbcClient jdbc, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
     }
 
@@ -38,7 +41,7 @@ class ActivityStore {
                 .param("org", orgId).param("path", orgPath).param("now", ts(Instant.now())).param("by", createdBy)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        replaceSessions(id, form.sessionList());
+        replaceSessions(id, form.sessionList(time.zone()));
         return id;
     }
 
@@ -52,10 +55,10 @@ class ActivityStore {
                   version = version + 1
                 where id = :id""")
                 .params(params(form, eligiblePath)).param("id", id).update();
-        replaceSessions(id, form.sessionList());
+        replaceSessions(id, form.sessionList(time.zone()));
     }
 
-    private static Map<String, Object> params(ActivityForm form, String eligiblePath) {
+    private Map<String, Object> params(ActivityForm form, String eligiblePath) {
         Eligibility eligibility = new Eligibility(form.memberTypes(), eligiblePath, form.cardHoldersOnly(), form.minAge(),
                 form.maxAge());
         Map<String, Object> p = new LinkedHashMap<>();
@@ -67,9 +70,9 @@ class ActivityStore {
         p.put("online", form.online());
         p.put("mode", form.mode().name());
         p.put("capacity", form.capacity());
-        p.put("opens", ts(form.opensAt().atZone(ActivityView.ZONE).toInstant()));
-        p.put("closes", ts(form.closesAt().atZone(ActivityView.ZONE).toInstant()));
-        p.put("cancel", form.cancelDeadline() == null ? null : ts(form.cancelDeadline().atZone(ActivityView.ZONE).toInstant()));
+        p.put("opens", ts(form.opensAt().atZone(time.zone()).toInstant()));
+        p.put("closes", ts(form.closesAt().atZone(time.zone()).toInstant()));
+        p.put("cancel", form.cancelDeadline() == null ? null : ts(form.cancelDeadline().atZone(time.zone()).toInstant()));
         p.put("confirm", form.confirmHours() == null ? 24 : form.confirmHours());
         p.put("types", eligibility.typesColumn());
         p.put("eligiblePath", eligiblePath);

@@ -3,6 +3,7 @@ package org.gonghui.activity;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import org.gonghui.account.MemberTexts;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,10 @@ class ActivityTexts {
 
     private final MemberTexts texts;
     private final MessageSource messages;
+    private final PlatformTime time;
 
-    ActivityTexts(MemberTexts texts, MessageSource messages) {
+    ActivityTexts(MemberTexts texts, MessageSource messages, PlatformTime time) {
+        this.time = time;
         this.texts = texts;
         this.messages = messages;
     }
@@ -28,7 +31,7 @@ class ActivityTexts {
     /** A waitlisted member: a place is theirs to confirm, and by when. */
     @TransactionalEventListener
     void on(PlaceOffered event) {
-        String by = LocalDateTime.ofInstant(event.confirmBy(), ActivityView.ZONE).toString().replace('T', ' ')
+        String by = LocalDateTime.ofInstant(event.confirmBy(), time.zone()).toString().replace('T', ' ')
                 .substring(0, 16);
         texts.send(event.memberId(), messages.getMessage("activity.sms.place-offered",
                 new Object[] {event.activityTitle(), by}, CHINESE));

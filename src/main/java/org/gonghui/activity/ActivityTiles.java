@@ -21,9 +21,9 @@ class ActivityTiles implements ServiceTiles {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ActivityTiles(JdbcClient jdbc, java.util.Optional<Clock> clock) {
+    ActivityTiles(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Override

@@ -17,9 +17,6 @@ public record ActivityView(long id, long orgId, String orgPath, String title, Ac
         Instant entriesFrozenAt, String drawSeed, Instant drawnAt, Instant attendanceClosedAt,
         List<ActivitySession> sessions, boolean repeatWeekly, LocalDate repeatUntil, Long repeatOf) {
 
-    /** Times are shown and entered in the federation's zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     public ActivityView {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
     }
@@ -47,10 +44,10 @@ public record ActivityView(long id, long orgId, String orgPath, String title, Ac
         return sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).endsAt();
     }
 
-    /** The month (yyyymm) the per-category monthly limit counts this activity in: its first session's. */
-    public int periodMonth() {
+    /** The month (yyyymm) the per-category monthly limit counts this activity in: its first session's, in the zone. */
+    public int periodMonth(ZoneId zone) {
         Instant at = firstStart() != null ? firstStart() : opensAt;
-        var date = at.atZone(ZONE).toLocalDate();
+        var date = at.atZone(zone).toLocalDate();
         return date.getYear() * 100 + date.getMonthValue();
     }
 

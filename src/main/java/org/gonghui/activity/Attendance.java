@@ -32,7 +32,7 @@ public class Attendance {
     private final Clock clock;
 
     Attendance(Activities activities, RegistrationStore registrations, MemberDirectory directory,
-            Registrants registrants, NoShowRule rule, JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+            Registrants registrants, NoShowRule rule, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.activities = activities;
         this.registrations = registrations;
         this.directory = directory;
@@ -40,7 +40,7 @@ public class Attendance {
         this.rule = rule;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Records attendance once for the confirmed registration carrying the code. */
@@ -56,7 +56,7 @@ public class Attendance {
         }
         if (r.attendedAt() != null) {
             throw DomainException.conflict("checkin.already",
-                    LocalDateTime.ofInstant(r.attendedAt(), ActivityView.ZONE).toString().replace('T', ' '));
+                    LocalDateTime.ofInstant(r.attendedAt(), clock.getZone()).toString().replace('T', ' '));
         }
         Instant now = now();
         int updated = jdbc.sql("update registration set attended_at = :now where id = :id and attended_at is null")

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
@@ -35,12 +34,12 @@ public class LotteryDraws {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    LotteryDraws(Activities activities, NumberPools pools, JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+    LotteryDraws(Activities activities, NumberPools pools, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.activities = activities;
         this.pools = pools;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Freezes the entries of a lottery whose window has closed and publishes their hash. */
@@ -103,7 +102,7 @@ public class LotteryDraws {
                 jdbc.sql("""
                         update registration_quota set used = used - 1
                         where member_id = :m and category = :c and period_month = :pm and used > 0""")
-                        .param("m", member).param("c", a.category().name()).param("pm", a.periodMonth()).update();
+                        .param("m", member).param("c", a.category().name()).param("pm", a.periodMonth(clock.getZone())).update();
             }
         }
         jdbc.sql("update activity set status = 'DRAWN', draw_seed = :seed, drawn_at = :at where id = :id")

@@ -38,14 +38,14 @@ public class PlaceQuotas {
     private final Clock clock;
 
     PlaceQuotas(Activities activities, ActivityCatalog catalog, NumberPools pools, Organisations organisations,
-            JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+            JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.activities = activities;
         this.catalog = catalog;
         this.pools = pools;
         this.organisations = organisations;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** The activity's quotas as staff see them. */
@@ -62,7 +62,7 @@ public class PlaceQuotas {
         Map<Long, String> codes = new LinkedHashMap<>();
         organisations.findAll(plan.quotas().stream().map(PlaceQuota::orgId).toList())
                 .forEach((id, o) -> codes.put(id, o.code() == null ? String.valueOf(id) : o.code()));
-        return QuotaForm.of(plan, codes);
+        return QuotaForm.of(plan, codes, clock.getZone());
     }
 
     /** How the places stand: per quota and the common pool, held and free. */
@@ -99,7 +99,7 @@ public class PlaceQuotas {
         }
         List<QuotaForm.Line> lines = form == null ? List.of() : form.parsed();
         Instant releaseAt = form == null || form.releaseAt() == null ? null
-                : form.releaseAt().atZone(ActivityView.ZONE).toInstant();
+                : form.releaseAt().atZone(clock.getZone()).toInstant();
         if (releaseAt != null && !releaseAt.isBefore(a.closesAt())) {
             throw DomainException.invalid("activity.quota.release.after-close");
         }

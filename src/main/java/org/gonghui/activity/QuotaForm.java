@@ -59,13 +59,13 @@ public record QuotaForm(@MultiLine @Size(max = 8000) String lines, List<Line> qu
         return out;
     }
 
-    static QuotaForm of(QuotaPlan plan, java.util.Map<Long, String> codes) {
+    static QuotaForm of(QuotaPlan plan, java.util.Map<Long, String> codes, java.time.ZoneId zone) {
         StringBuilder text = new StringBuilder();
         for (PlaceQuota q : plan.quotas()) {
             text.append(codes.getOrDefault(q.orgId(), String.valueOf(q.orgId()))).append(' ').append(q.places())
                     .append('\n');
         }
         return new QuotaForm(text.toString().trim(), null,
-                plan.releaseAt() == null ? null : LocalDateTime.ofInstant(plan.releaseAt(), ActivityView.ZONE));
+                plan.releaseAt() == null ? null : LocalDateTime.ofInstant(plan.releaseAt(), zone));
     }
 }

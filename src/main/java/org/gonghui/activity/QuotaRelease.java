@@ -3,7 +3,6 @@ package org.gonghui.activity;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +24,10 @@ class QuotaRelease {
     private final Registrations registrations;
     private final Clock clock;
 
-    QuotaRelease(JdbcClient jdbc, Registrations registrations, Optional<Clock> clock) {
+    QuotaRelease(JdbcClient jdbc, Registrations registrations, Clock clock) {
         this.jdbc = jdbc;
         this.registrations = registrations;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${gonghui.activity.quota-release-delay:60000}",

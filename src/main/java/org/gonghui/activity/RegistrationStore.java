@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,8 +30,10 @@ class RegistrationStore {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcOperations batch;
     private final PersonalDataCipher cipher;
+    private final PlatformTime time;
 
-    RegistrationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batch, PersonalDataCipher cipher) {
+    RegistrationStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcOperations batch, PersonalDataCipher cipher, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.batch = batch;
         this.cipher = cipher;
@@ -41,7 +44,7 @@ class RegistrationStore {
             Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(INSERT + "values (:a, :m, :c, :pm, :s, :p, :now, :now, :code, :rn, :rp, :ra)")
-                .param("a", a.id()).param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth())
+                .param("a", a.id()).param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth(time.zone()))
                 .param("s", status.name()).param("p", placeNo).param("now", ts(now)).param("code", Codes.next(12))
                 .param("rn", address == null ? null : address.recipient())
                 .param("rp", sealedPhone(address)).param("ra", sealedAddress(address))
@@ -67,7 +70,7 @@ class RegistrationStore {
                         ps.setLong(1, a.id());
                         ps.setLong(2, r.memberId());
                         ps.setString(3, a.category().name());
-                        ps.setInt(4, a.periodMonth());
+                        ps.setInt(4, a.periodMonth(time.zone()));
                         ps.setInt(5, r.place());
                         ps.setTimestamp(6, at);
                         ps.setTimestamp(7, at);
@@ -243,7 +246,7 @@ class RegistrationStore {
                     update registration_quota set used = used - 1
                     where category = :c and period_month = :pm and used > 0 and member_id in (select member_id
                       from registration where activity_id = :a and status in ('CONFIRMED', 'ENTERED'))""")
-                    .param("c", a.category().name()).param("pm", a.periodMonth()).param("a", a.id()).update();
+                    .param("c", a.category().name()).param("pm", a.periodMonth(time.zone())).param("a", a.id()).update();
         }
         jdbc.sql("""
                 update registration set status = 'CANCELLED', place_no = null, offer_expires_at = null, updated_at = :now
@@ -259,7 +262,7 @@ class RegistrationStore {
                     insert into registration_quota (member_id, category, period_month, used)
                     select :m, :c, :pm, 0 where not exists (select 1 from registration_quota
                       where member_id = :m and category = :c and period_month = :pm)""")
-                    .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth()).update();
+                    .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth(time.zone())).update();
         } catch (DataIntegrityViolationException e) {
             // created concurrently: fine
         }
@@ -270,7 +273,7 @@ class RegistrationStore {
         return jdbc.sql("""
                 update registration_quota set used = used + 1
                 where member_id = :m and category = :c and period_month = :pm and used < :limit""")
-                .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth())
+                .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth(time.zone()))
                 .param("limit", a.monthlyLimit()).update() == 1;
     }
 
@@ -278,7 +281,7 @@ class RegistrationStore {
         jdbc.sql("""
                 update registration_quota set used = used - 1
                 where member_id = :m and category = :c and period_month = :pm and used > 0""")
-                .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth()).update();
+                .param("m", memberId).param("c", a.category().name()).param("pm", a.periodMonth(time.zone())).update();
     }
 
     /**

@@ -44,7 +44,7 @@ public class Registrations {
 
     Registrations(ActivityCatalog catalog, NumberPools pools, MemberDirectory directory, RegistrationStore store,
             SharedCommits commits, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
-            java.util.Optional<Clock> clock) {
+            Clock clock) {
         this.catalog = catalog;
         this.events = events;
         this.pools = pools;
@@ -52,7 +52,7 @@ public class Registrations {
         this.store = store;
         this.commits = commits;
         this.tx = tx;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /**
@@ -141,7 +141,7 @@ public class Registrations {
     }
 
     /** "Full": of the whole activity, or of the member's quota while other quotas keep their places. */
-    private static DomainException full(ActivityPlaces pool, Instant now) {
+    private DomainException full(ActivityPlaces pool, Instant now) {
         QuotaPlan plan = pool.plan();
         if (plan.isEmpty() || plan.releasedAt(now) || pool.isFull()) {
             return Refusal.conflict(Refusal.FULL);
@@ -150,7 +150,7 @@ public class Registrations {
             return Refusal.conflict(Refusal.FULL_QUOTA);
         }
         return Refusal.conflict(Refusal.FULL_QUOTA_UNTIL,
-                LocalDateTime.ofInstant(plan.releaseAt(), ActivityView.ZONE).toString().replace('T', ' '));
+                LocalDateTime.ofInstant(plan.releaseAt(), clock.getZone()).toString().replace('T', ' '));
     }
 
     /** How many places the member could take now (their quota, the common pool, released quotas). */
@@ -189,7 +189,7 @@ public class Registrations {
             case CANCELLED -> throw Refusal.conflict(Refusal.CANCELLED);
             case CLOSED -> throw Refusal.conflict(Refusal.CLOSED);
             case UPCOMING -> throw Refusal.conflict(Refusal.NOT_OPEN,
-                    LocalDateTime.ofInstant(a.opensAt(), ActivityView.ZONE).toString().replace('T', ' '));
+                    LocalDateTime.ofInstant(a.opensAt(), clock.getZone()).toString().replace('T', ' '));
             default -> {
             }
         }
@@ -197,12 +197,12 @@ public class Registrations {
 
     private ShippingAddress checkMember(ActivityView a, MemberDirectory.Facts facts, ShippingAddress address,
             Instant now) {
-        a.eligibility().check(facts.member(), LocalDate.ofInstant(now, ActivityView.ZONE)).ifPresent(refusal -> {
+        a.eligibility().check(facts.member(), LocalDate.ofInstant(now, clock.getZone())).ifPresent(refusal -> {
             throw refusal;
         });
         if (facts.suspendedAt(now)) {
             throw Refusal.forbidden(Refusal.SUSPENDED,
-                    LocalDate.ofInstant(facts.suspendedUntil(), ActivityView.ZONE).toString());
+                    LocalDate.ofInstant(facts.suspendedUntil(), clock.getZone()).toString());
         }
         if (a.needsAddress()) {
             return (address == null ? ShippingAddress.NONE : address).validated();

@@ -19,22 +19,21 @@ final class WeeklyRepeat {
     }
 
     /** The form of the instance after {@code current}, or empty when it does not repeat (any more). */
-    static Optional<ActivityForm> next(ActivityForm current, Instant now) {
+    static Optional<ActivityForm> next(ActivityForm current, Instant now, ZoneId zone) {
         if (!current.repeatWeekly()) {
             return Optional.empty();
         }
-        ZoneId zone = ActivityView.ZONE;
         int weeks = weeksAhead(current.closesAt(), now, zone);
         LocalDateTime opens = current.opensAt().plusWeeks(weeks);
         if (current.repeatUntil() != null && opens.toLocalDate().isAfter(current.repeatUntil())) {
             return Optional.empty();
         }
-        List<ActivitySession> sessions = current.sessionList().stream()
+        List<ActivitySession> sessions = current.sessionList(zone).stream()
                 .map(s -> new ActivitySession(shift(s.startsAt(), weeks, zone), shift(s.endsAt(), weeks, zone)))
                 .toList();
         return Optional.of(current.withTimes(opens, current.closesAt().plusWeeks(weeks),
                 current.cancelDeadline() == null ? null : current.cancelDeadline().plusWeeks(weeks),
-                ActivityForm.sessionsText(sessions)));
+                ActivityForm.sessionsText(sessions, zone)));
     }
 
     /** How many weeks to move a window closing at {@code closesAt}: at least one, and enough to close after now. */

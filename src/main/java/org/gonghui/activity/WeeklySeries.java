@@ -34,12 +34,12 @@ class WeeklySeries {
     private final Clock clock;
 
     WeeklySeries(ActivityStore store, org.springframework.jdbc.core.simple.JdbcClient jdbc, TransactionTemplate tx,
-            AuditLog audit, Optional<Clock> clock) {
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${gonghui.activity.repeat-delay:60000}", initialDelay = 20_000)
@@ -73,7 +73,7 @@ class WeeklySeries {
     }
 
     private boolean publishNext(ActivityView current, Instant now) {
-        Optional<ActivityForm> next = WeeklyRepeat.next(ActivityForm.of(current, null), now);
+        Optional<ActivityForm> next = WeeklyRepeat.next(ActivityForm.of(current, null, clock.getZone()), now, clock.getZone());
         if (next.isEmpty()) {
             store.stopRepeat(current.id(), now);
             return false;
@@ -97,7 +97,7 @@ class WeeklySeries {
             return;
         }
         java.time.Duration shift = java.time.Duration.between(current.opensAt(),
-                next.opensAt().atZone(ActivityView.ZONE).toInstant());
+                next.opensAt().atZone(clock.getZone()).toInstant());
         java.sql.Timestamp release = (java.sql.Timestamp) plan.get()[0];
         jdbc.sql("""
                 insert into activity_quota_plan (activity_id, release_at, updated_at, updated_by)

@@ -46,14 +46,14 @@ public class Welfare {
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     Welfare(WelfareStore store, NumberPools pools, MemberDirectory directory, Organisations organisations,
-            TransactionTemplate tx, AuditLog audit, Optional<Clock> clock) {
+            TransactionTemplate tx, AuditLog audit, Clock clock) {
         this.store = store;
         this.pools = pools;
         this.directory = directory;
         this.organisations = organisations;
         this.tx = tx;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     public WelfareOfferView publish(CurrentUser staff, WelfareOfferForm form) {
@@ -144,7 +144,7 @@ public class Welfare {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         switch (offer.phase(now)) {
             case UPCOMING -> throw Refusal.conflict(Refusal.CLAIM_NOT_OPEN,
-                    LocalDateTime.ofInstant(offer.claimOpensAt(), ActivityView.ZONE).toString().replace('T', ' '));
+                    LocalDateTime.ofInstant(offer.claimOpensAt(), clock.getZone()).toString().replace('T', ' '));
             case OPEN -> {
             }
             default -> throw Refusal.conflict(Refusal.CLAIM_CLOSED);
@@ -156,7 +156,7 @@ public class Welfare {
             throw offer.eligibility().coversOrganisationOf(facts.member()) ? Refusal.conflict(Refusal.SOLD_OUT)
                     : Refusal.forbidden(Refusal.NOT_ELIGIBLE_ORG);
         }
-        offer.eligibility().check(facts.member(), LocalDate.ofInstant(now, ActivityView.ZONE)).ifPresent(refusal -> {
+        offer.eligibility().check(facts.member(), LocalDate.ofInstant(now, clock.getZone())).ifPresent(refusal -> {
             throw refusal;
         });
         for (int attempt = 0; attempt < 60; attempt++) {
@@ -239,15 +239,15 @@ public class Welfare {
                             true);
                 }
                 throw DomainException.conflict("voucher.already-redeemed",
-                        LocalDateTime.ofInstant(v.redeemedAt(), ActivityView.ZONE).toString().replace('T', ' '));
+                        LocalDateTime.ofInstant(v.redeemedAt(), clock.getZone()).toString().replace('T', ' '));
             }
             if (now.isBefore(offer.validFrom())) {
                 throw DomainException.conflict("voucher.not-yet-valid",
-                        LocalDate.ofInstant(offer.validFrom(), ActivityView.ZONE).toString());
+                        LocalDate.ofInstant(offer.validFrom(), clock.getZone()).toString());
             }
             if (!now.isBefore(offer.validUntil())) {
                 throw DomainException.conflict("voucher.expired",
-                        LocalDate.ofInstant(offer.validUntil(), ActivityView.ZONE).toString());
+                        LocalDate.ofInstant(offer.validUntil(), clock.getZone()).toString());
             }
             store.redeem(v.id(), merchantId, where, key, now);
             audit.record("voucher.redeem", "voucher", v.id(), "merchant " + merchantId);

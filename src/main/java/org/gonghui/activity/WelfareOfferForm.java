@@ -24,8 +24,8 @@ public record WelfareOfferForm(@Size(max = 100) String title, @MultiLine @Size(m
         merchantIds = merchantIds == null ? Set.of() : merchantIds;
     }
 
-    public static WelfareOfferForm blank() {
-        LocalDateTime opens = java.time.LocalDate.now(ActivityView.ZONE).plusDays(1).atTime(10, 0);
+    public static WelfareOfferForm blank(java.time.Clock clock) {
+        LocalDateTime opens = java.time.LocalDate.now(clock).plusDays(1).atTime(10, 0);
         return new WelfareOfferForm("", "", new java.math.BigDecimal("1.00"), 1000, 1, opens, opens.plusDays(7), opens,
                 opens.plusDays(30), Set.of(), null, true, null, null, Set.of());
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Repository;
 class WelfareStore {
 
     private final JdbcClient jdbc;
+    private final PlatformTime time;
 
-    WelfareStore(JdbcClient jdbc) {
+    WelfareStore(JdbcClient jdbc, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
     }
 
@@ -37,10 +40,10 @@ class WelfareStore {
                 .param("org", orgId).param("path", orgPath).param("title", f.title().trim())
                 .param("d", f.description() == null || f.description().isBlank() ? null : f.description().trim())
                 .param("price", f.priceFen()).param("total", f.totalQuantity()).param("per", f.perMember())
-                .param("co", ts(f.claimOpensAt().atZone(ActivityView.ZONE).toInstant()))
-                .param("cc", ts(f.claimClosesAt().atZone(ActivityView.ZONE).toInstant()))
-                .param("vf", ts(f.validFrom().atZone(ActivityView.ZONE).toInstant()))
-                .param("vu", ts(f.validUntil().atZone(ActivityView.ZONE).toInstant()))
+                .param("co", ts(f.claimOpensAt().atZone(time.zone()).toInstant()))
+                .param("cc", ts(f.claimClosesAt().atZone(time.zone()).toInstant()))
+                .param("vf", ts(f.validFrom().atZone(time.zone()).toInstant()))
+                .param("vu", ts(f.validUntil().atZone(time.zone()).toInstant()))
                 .param("types", e.typesColumn()).param("ep", eligiblePath).param("card", f.cardHoldersOnly())
                 .param("min", f.minAge()).param("max", f.maxAge()).param("now", ts(Instant.now())).param("by", by)
                 .update(keys, "id");

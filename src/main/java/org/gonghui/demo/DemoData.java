@@ -25,6 +25,7 @@ import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.DemoAccounts;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -83,10 +84,12 @@ class DemoData implements ApplicationRunner, DemoAccounts {
     private final Members members;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
+    private final PlatformTime time;
     private final List<DemoAccount> demoAccounts = new ArrayList<>();
 
     DemoData(GonghuiProperties properties, Organisations organisations, Members members, Accounts accounts,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, PlatformTime time) {
+        this.time = time;
         this.properties = properties;
         this.organisations = organisations;
         this.members = members;
@@ -161,11 +164,11 @@ class DemoData implements ApplicationRunner, DemoAccounts {
             String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN.charAt(random.nextInt(GIVEN.length()))
                     + (random.nextBoolean() ? String.valueOf(GIVEN.charAt(random.nextInt(GIVEN.length()))) : "");
             LocalDate birth = new IdNumber(id).birthDate();
-            MemberType type = birth.isBefore(LocalDate.now().minusYears(61)) ? MemberType.RETIRED
+            MemberType type = birth.isBefore(time.today().minusYears(61)) ? MemberType.RETIRED
                     : random.nextInt(4) == 0 ? MemberType.MIGRANT : MemberType.IN_SERVICE;
             LocalDate joined = birth.plusYears(20).plusDays(random.nextInt(3000));
-            if (joined.isAfter(LocalDate.now())) {
-                joined = LocalDate.now().minusDays(random.nextInt(300) + 1);
+            if (joined.isAfter(time.today())) {
+                joined = time.today().minusDays(random.nextInt(300) + 1);
             }
             String card = random.nextInt(10) < 4 ? "6217" + String.format("%012d", (long) (random.nextDouble() * 1e12)) : null;
             people.add(new NewMember(name, id, phone, points.get(point).id(), type, joined, card));

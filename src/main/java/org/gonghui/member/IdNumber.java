@@ -17,6 +17,11 @@ public record IdNumber(String value) {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /**
+     * A plausibility check must not depend on the server's zone: a birth date that is already today anywhere on
+     * earth is not refused.
+     */
+    private static final java.time.ZoneOffset LATEST = java.time.ZoneOffset.MAX;
 
     public IdNumber {
         value = value == null ? null : value.trim().toUpperCase(Locale.ROOT);
@@ -27,7 +32,7 @@ public record IdNumber(String value) {
             throw DomainException.invalid("member.id-number.check-digit");
         }
         LocalDate birth = parseBirthDate(value);
-        if (birth == null || birth.isBefore(EARLIEST) || birth.isAfter(LocalDate.now())) {
+        if (birth == null || birth.isBefore(EARLIEST) || birth.isAfter(LocalDate.now(LATEST))) {
             throw DomainException.invalid("member.id-number.birth-date");
         }
     }

@@ -66,12 +66,12 @@ class Member {
     }
 
     static Member register(String name, IdNumber idNumber, Sealed sealedId, Sealed sealedPhone, long orgId,
-            MemberType type, LocalDate joinedOn, String cardNumber) {
+            MemberType type, LocalDate joinedOn, String cardNumber, LocalDate today) {
         if (type == null) {
             throw DomainException.invalid("member.type.required");
         }
-        LocalDate joined = joinedOn == null ? LocalDate.now() : joinedOn;
-        if (joined.isAfter(LocalDate.now()) || joined.isBefore(idNumber.birthDate())) {
+        LocalDate joined = joinedOn == null ? today : joinedOn;
+        if (joined.isAfter(today) || joined.isBefore(idNumber.birthDate())) {
             throw DomainException.invalid("member.joined-on.invalid");
         }
         Instant now = Instant.now();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,10 @@ class MemberBulkInsert {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
+    private final PlatformTime time;
 
-    MemberBulkInsert(JdbcTemplate jdbc, PersonalDataCipher cipher) {
+    MemberBulkInsert(JdbcTemplate jdbc, PersonalDataCipher cipher, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.cipher = cipher;
     }
@@ -35,7 +38,7 @@ class MemberBulkInsert {
         for (NewMember row : rows) {
             IdNumber id = new IdNumber(row.idNumber());
             PhoneNumber phone = row.phone() == null || row.phone().isBlank() ? null : new PhoneNumber(row.phone());
-            LocalDate joined = row.joinedOn() == null ? LocalDate.now() : row.joinedOn();
+            LocalDate joined = row.joinedOn() == null ? time.today() : row.joinedOn();
             batch.add(new Object[] {Member.checkedName(row.name()), id.gender().name(), Date.valueOf(id.birthDate()),
                     cipher.encrypt(id.value()), cipher.hash(id.value()), id.masked(),
                     phone == null ? null : cipher.encrypt(phone.value()), phone == null ? null : cipher.hash(phone.value()),

@@ -21,6 +21,7 @@ import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.excel.Spreadsheets.SheetRow;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -48,9 +49,11 @@ public class MemberSpreadsheets {
     private final PersonalDataCipher cipher;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final PlatformTime time;
 
     MemberSpreadsheets(Members members, MemberRepository repository, MemberSearch search, Organisations organisations,
-            PersonalDataCipher cipher, MessageSource messages, AuditLog audit) {
+            PersonalDataCipher cipher, MessageSource messages, AuditLog audit, PlatformTime time) {
+        this.time = time;
         this.members = members;
         this.repository = repository;
         this.search = search;
@@ -138,7 +141,7 @@ public class MemberSpreadsheets {
         LocalDate joinedOn = null;
         if (!row.cell(5).isBlank()) {
             joinedOn = parseDate(row.cell(5));
-            if (joinedOn == null || joinedOn.isAfter(LocalDate.now())) {
+            if (joinedOn == null || joinedOn.isAfter(time.today())) {
                 problems.add(message("member.joined-on.invalid"));
             }
         }

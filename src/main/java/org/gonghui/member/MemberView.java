@@ -11,7 +11,8 @@ public record MemberView(long id, String name, Gender gender, LocalDate birthDat
         String phoneMasked, String bankAccountMasked, long orgId, String orgName, String orgPath, MemberType type,
         MemberStatus status, LocalDate joinedOn, String cardNumberMasked) {
 
-    public int age() {
-        return Period.between(birthDate, LocalDate.now()).getYears();
+    /** Age in whole years on {@code day} (the platform's today, for a page). */
+    public int ageOn(LocalDate day) {
+        return Period.between(birthDate, day).getYears();
     }
 }

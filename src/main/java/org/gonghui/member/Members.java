@@ -13,6 +13,7 @@ import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.crypto.Masking;
 import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,11 @@ public class Members {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PlatformTime time;
 
     Members(MemberRepository repository, MemberBulkInsert bulk, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
-            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events, PlatformTime time) {
+        this.time = time;
         this.events = events;
         this.repository = repository;
         this.bulk = bulk;
@@ -84,7 +87,7 @@ public class Members {
         }
         Member member = Member.register(form.name(), idNumber, Sealed.of(cipher, idNumber.value(), idNumber.masked()),
                 phone == null ? Sealed.of(cipher, null, null) : Sealed.of(cipher, phone.value(), phone.masked()),
-                org.id(), form.type(), form.joinedOn(), form.cardNumber());
+                org.id(), form.type(), form.joinedOn(), form.cardNumber(), time.today());
         try {
             member = repository.save(member);
         } catch (DuplicateKeyException e) {

@@ -212,10 +212,13 @@ class Claim {
     Instant updatedAt() { return updatedAt; }
     String secondApprover() { return secondApprover; }
     String explanation() { return explanation; }
+    String disease() { return disease; }
+    LocalDate eventDate() { return eventDate; }
     java.math.BigDecimal computedAmount() { return computedAmount; }
 
-    BenefitCalculator.ClaimFacts facts() {
-        return new BenefitCalculator.ClaimFacts(eventDate, endDate, submittedAt.atZone(java.time.ZoneId.systemDefault())
+    /** The facts the rules judge; the day the claim was filed is counted in {@code zone}, the platform's. */
+    BenefitCalculator.ClaimFacts facts(java.time.ZoneId zone) {
+        return new BenefitCalculator.ClaimFacts(eventDate, endDate, submittedAt.atZone(zone)
                 .toLocalDate(), new Money(selfPaid), disease);
     }
 

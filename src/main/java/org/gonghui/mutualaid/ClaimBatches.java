@@ -14,6 +14,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,11 +39,13 @@ public class ClaimBatches {
     private final AuditLog audit;
     private final ClaimRecords records;
     private final Claims claims;
+    private final PlatformTime time;
 
     ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger,
-            AuditLog audit, ClaimRecords records, Claims claims) {
+            AuditLog audit, ClaimRecords records, Claims claims, PlatformTime time) {
         this.records = records;
         this.claims = claims;
+        this.time = time;
         this.repository = repository;
         this.jdbc = jdbc;
         this.template = template;
@@ -83,7 +86,7 @@ public class ClaimBatches {
             for (Long id : chunkIds) {
                 Claim claim = byId.get(id);
                 List<ClaimRecords.YearClaim> memberYear = years.get(claim.memberId());
-                Benefit benefit = BenefitCalculator.compute(plan.rules(), covers.get(claim.enrolmentId()), claim.facts(),
+                Benefit benefit = BenefitCalculator.compute(plan.rules(), covers.get(claim.enrolmentId()), claim.facts(time.zone()),
                         ClaimRecords.history(memberYear, claim.id()));
                 claim.recordBenefit(benefit);
                 if (!benefit.payable() || !claim.amountToPay().isPositive()) {
@@ -201,7 +204,7 @@ public class ClaimBatches {
     /** The claim, approved in this batch, now counts as granted for the member's later claims in it. */
     private static void granted(List<ClaimRecords.YearClaim> year, Claim claim) {
         year.removeIf(c -> c.id() == claim.id());
-        year.add(new ClaimRecords.YearClaim(claim.id(), claim.memberId(), claim.facts().eventDate(), ClaimStatus.APPROVED,
-                claim.explanation(), claim.amountToPay().amount(), claim.facts().disease()));
+        year.add(new ClaimRecords.YearClaim(claim.id(), claim.memberId(), claim.eventDate(), ClaimStatus.APPROVED,
+                claim.explanation(), claim.amountToPay().amount(), claim.disease()));
     }
 }

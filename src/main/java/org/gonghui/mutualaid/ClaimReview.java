@@ -7,6 +7,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class ClaimReview {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final MutualAidProperties properties;
+    private final PlatformTime time;
 
     ClaimReview(Claims claims, ClaimRepository repository, ClaimRecords records, Plans plans, Enrolments enrolments,
-            FundLedger ledger, AuditLog audit, ApplicationEventPublisher events, MutualAidProperties properties) {
+            FundLedger ledger, AuditLog audit, ApplicationEventPublisher events, MutualAidProperties properties, PlatformTime time) {
+        this.time = time;
         this.claims = claims;
         this.repository = repository;
         this.records = records;
@@ -59,8 +62,8 @@ public class ClaimReview {
         if (items == null || items.isEmpty()) {
             throw DomainException.invalid("mutualaid.claim.request.items-required");
         }
-        LocalDate due = deadline != null ? deadline : LocalDate.now().plusDays(properties.documentDeadlineDays());
-        if (due.isBefore(LocalDate.now())) {
+        LocalDate due = deadline != null ? deadline : time.today().plusDays(properties.documentDeadlineDays());
+        if (due.isBefore(time.today())) {
             throw DomainException.invalid("mutualaid.claim.request.deadline-past");
         }
         Claim claim = reviewable(reviewer, claimId, version);
@@ -137,7 +140,7 @@ public class ClaimReview {
     void recompute(Claim claim) {
         PlanView plan = plans.require(claim.planId());
         EnrolmentView enrolment = enrolments.require(claim.enrolmentId());
-        claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolment.cover(), claim.facts(),
+        claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolment.cover(), claim.facts(time.zone()),
                 records.history(claim.memberId(), plan.id(), claim.id())));
     }
 

@@ -15,6 +15,7 @@ import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class Claims {
 
-    /** The zone in which the member's pages turn instants into days (the day paid, the day payment is expected). */
-    static final java.time.ZoneId ZONE = java.time.ZoneId.systemDefault();
-
     private final ClaimRepository repository;
     private final ClaimRecords records;
     private final DocumentStore store;
@@ -42,10 +40,12 @@ public class Claims {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final MutualAidProperties properties;
+    private final PlatformTime time;
 
     Claims(ClaimRepository repository, ClaimRecords records, DocumentStore store, Enrolments enrolments, Plans plans,
             Members members, Organisations organisations, AuditLog audit, JdbcClient jdbc,
-            MutualAidProperties properties) {
+            MutualAidProperties properties, PlatformTime time) {
+        this.time = time;
         this.repository = repository;
         this.records = records;
         this.store = store;
@@ -82,7 +82,7 @@ public class Claims {
                     claimNo(year, other));
         });
         BenefitCalculator.ClaimFacts facts = new BenefitCalculator.ClaimFacts(form.eventDate(), form.endDate(),
-                LocalDate.now(), form.selfPaid(), form.disease());
+                time.today(), form.selfPaid(), form.disease());
         Benefit benefit = BenefitCalculator.compute(plan.rules(), enrolment.cover(), facts,
                 records.history(memberId, plan.id(), null));
         if (!benefit.payable()) {
@@ -119,7 +119,7 @@ public class Claims {
             String before = claim.explanation();
             Money amountBefore = new Money(claim.computedAmount());
             claim.recordBenefit(BenefitCalculator.compute(plan.rules(), enrolments.require(claim.enrolmentId()).cover(),
-                    claim.facts(), ClaimRecords.history(year, claim.id())));
+                    claim.facts(time.zone()), ClaimRecords.history(year, claim.id())));
             if (!claim.explanation().equals(before)) {
                 repository.save(claim);
                 records.event(claim.id(), actor, "recomputed", amountBefore + " -> " + claim.computedAmount().toPlainString());
@@ -169,11 +169,14 @@ public class Claims {
     ClaimDetails details(Claim claim) {
         ClaimView view = claim.view();
         LocalDate expected = ClaimStatus.GRANTED.contains(view.status()) && view.decidedAt() != null
-                ? LocalDate.ofInstant(view.decidedAt(), ZONE)
+                ? time.dateOf(view.decidedAt())
                         .plusDays(properties.expectedPaymentDays())
                 : null;
-        return new ClaimDetails(view, records.documents(claim.id()), records.requests(claim.id()),
-                records.timeline(claim.id()), missing(claim), expected);
+        List<ClaimEventView> timeline = records.timeline(claim.id());
+        LocalDate paidOn = timeline.stream().filter(e -> "paid".equals(e.kind())).reduce((a, b) -> b)
+                .map(e -> time.dateOf(e.at())).orElse(null);
+        return new ClaimDetails(view, records.documents(claim.id()), records.requests(claim.id()), timeline,
+                missing(claim), expected, paidOn);
     }
 
     /** A document's content for the member or a reviewer in scope; every opening is audit-logged. */
@@ -301,7 +304,7 @@ public class Claims {
         }
     }
 
-    private static void validate(ClaimForm form) {
+    private void validate(ClaimForm form) {
         if (form.project() == null || form.hospital() == null || form.hospital().isBlank() || form.eventDate() == null
                 || form.endDate() == null || form.diagnosis() == null || form.diagnosis().isBlank()
                 || form.invoiceNo() == null || form.invoiceNo().isBlank() || form.totalCost() == null
@@ -309,7 +312,7 @@ public class Claims {
             throw DomainException.invalid("mutualaid.claim.incomplete");
         }
         if (!CoverYear.isPlausible(form.eventDate()) || form.endDate().isBefore(form.eventDate())
-                || form.endDate().isAfter(LocalDate.now())) {
+                || form.endDate().isAfter(time.today())) {
             throw DomainException.invalid("mutualaid.claim.dates");
         }
         if (form.totalCost().isNegative() || form.insurancePaid().isNegative() || form.selfPaid().isNegative()

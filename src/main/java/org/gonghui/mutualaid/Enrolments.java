@@ -25,6 +25,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +51,11 @@ public class Enrolments {
     private final FundLedger ledger;
     private final AuditLog audit;
     private final ParticipationRule participation;
+    private final PlatformTime time;
 
     Enrolments(JdbcClient jdbc, JdbcTemplate template, Plans plans, Members members, MemberLookup lookup,
-            Organisations organisations, FundLedger ledger, AuditLog audit, MutualAidProperties properties) {
+            Organisations organisations, FundLedger ledger, AuditLog audit, MutualAidProperties properties, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.template = template;
         this.plans = plans;
@@ -204,7 +207,7 @@ public class Enrolments {
 
     private List<Candidate> check(PlanView plan, OrganisationView unit, int shares, boolean healthDeclared,
             LocalDate paidOn, List<StaffRow> rows, List<Problem> problems) {
-        if (paidOn == null || paidOn.isAfter(LocalDate.now())) {
+        if (paidOn == null || paidOn.isAfter(time.today())) {
             problems.add(new Problem(0, "mutualaid.enrol.paid-on", List.of()));
             return List.of();
         }

@@ -15,6 +15,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,9 +44,11 @@ class MutualAidDemoData implements ApplicationRunner {
     private final Members members;
     private final Organisations organisations;
     private final TransactionTemplate transactions;
+    private final PlatformTime time;
 
     MutualAidDemoData(Plans plans, Enrolments enrolments, Claims claims, ClaimReview review, Members members,
-            Organisations organisations, TransactionTemplate transactions) {
+            Organisations organisations, TransactionTemplate transactions, PlatformTime time) {
+        this.time = time;
         this.plans = plans;
         this.enrolments = enrolments;
         this.claims = claims;
@@ -69,7 +72,7 @@ class MutualAidDemoData implements ApplicationRunner {
         OrganisationView city = organisations.findByCode("NB").orElseThrow();
         CurrentUser admin = new CurrentUser(0, "system", "system", null, city.id(), city.path(), null,
                 EnumSet.of(Role.ADMIN, Role.STAFF, Role.REVIEWER), false, true);
-        CoverYear year = CoverYear.of(LocalDate.now());
+        CoverYear year = CoverYear.of(time.today());
         for (PlanRules rules : ReferenceRules.ningbo(year.previous())) {
             plans.publish(admin, rules);
         }
@@ -155,7 +158,7 @@ class MutualAidDemoData implements ApplicationRunner {
     }
 
     private void claimAt(CurrentUser admin, MemberView member, CoverYear year, int index, Stage stage) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = time.today();
         LocalDate admitted = today.minusDays(20 + (index % 8) * 9L);
         if (admitted.isBefore(year.start())) {
             admitted = year.start();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ServiceTile;
 import org.gonghui.shared.web.ServiceTile.Status;
 import org.gonghui.shared.web.ServiceTiles;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 class MutualAidTiles implements ServiceTiles {
 
     private final JdbcClient jdbc;
+    private final PlatformTime time;
 
-    MutualAidTiles(JdbcClient jdbc) {
+    MutualAidTiles(JdbcClient jdbc, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
     }
 
@@ -34,7 +37,7 @@ class MutualAidTiles implements ServiceTiles {
         Map<ClaimStatus, Long> claims = jdbc.sql("select status from mutualaid_claim where member_id = :m")
                 .param("m", member.memberId()).query((rs, n) -> ClaimStatus.valueOf(rs.getString(1))).list().stream()
                 .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        CoverYear year = CoverYear.of(LocalDate.now());
+        CoverYear year = CoverYear.of(time.today());
         long plans = jdbc.sql("select count(*) from mutualaid_enrolment where member_id = :m and cover_year = :y")
                 .param("m", member.memberId()).param("y", year.startYear()).query(Long.class).single();
         return List.of(new ServiceTile(40, "mutual-aid", "/me/mutual-aid", "heart", "portal.tile.mutual-aid",

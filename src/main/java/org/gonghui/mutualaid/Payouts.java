@@ -24,6 +24,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,9 +50,11 @@ public class Payouts {
     private final FundLedger ledger;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PlatformTime time;
 
     Payouts(JdbcClient jdbc, ClaimRecords records, Members members, FundLedger ledger,
-            AuditLog audit, ApplicationEventPublisher events) {
+            AuditLog audit, ApplicationEventPublisher events, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
         this.records = records;
         this.members = members;
@@ -270,7 +273,7 @@ public class Payouts {
         ledger.benefitPaid((String) claim.get("project"), new CoverYear(((Number) claim.get("cover_year")).intValue()),
                 payout.claimId(), payout.amount());
         records.event(payout.claimId(), actor, "paid", bankRef);
-        events.publishEvent(new ClaimPaid(payout.claimId(), payout.memberId(), payout.amount().amount(), LocalDate.now()));
+        events.publishEvent(new ClaimPaid(payout.claimId(), payout.memberId(), payout.amount().amount(), time.today()));
         return true;
     }
 

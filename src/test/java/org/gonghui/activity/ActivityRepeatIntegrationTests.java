@@ -22,6 +22,7 @@ import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.ApiClient;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -102,7 +103,7 @@ class ActivityRepeatIntegrationTests {
     @Test
     void aSeriesStopsAfterItsLastDate() {
         CurrentUser staff = data.staffAt("NB-HS");
-        LocalDate today = LocalDate.now(ActivityView.ZONE);
+        LocalDate today = PlatformZone.today();
         ActivityView first = activities.publish(staff, weekly("每周重复至", today.plusDays(10)));
         Instant now = Instant.now();
 
@@ -125,7 +126,7 @@ class ActivityRepeatIntegrationTests {
     void aCancelledInstanceEndsItsSeries() {
         CurrentUser staff = data.staffAt("NB-HS");
         ActivityForm f = weekly("取消后不再重复", null);
-        LocalDateTime opens = LocalDateTime.now(ActivityView.ZONE).plusDays(1);
+        LocalDateTime opens = PlatformZone.now().plusDays(1);
         ActivityView current = activities.publish(staff, f.withTimes(opens, opens.plusDays(1), null, ""));
         activities.cancel(staff, current.id());
         series.publishDue(current.opensAt().plusSeconds(60));
@@ -136,7 +137,7 @@ class ActivityRepeatIntegrationTests {
     void anInstanceNotOpenYetHasNoNextInstanceYet() {
         CurrentUser staff = data.staffAt("NB-HS");
         ActivityForm f = weekly("下周才开", null);
-        LocalDateTime opens = LocalDateTime.now(ActivityView.ZONE).plusDays(1);
+        LocalDateTime opens = PlatformZone.now().plusDays(1);
         ActivityView later = activities.publish(staff, f.withTimes(opens, opens.plusDays(1), null, ""));
         series.publishDue(Instant.now());
         assertThat(nextInstances(later.id())).isEmpty();
@@ -202,6 +203,6 @@ class ActivityRepeatIntegrationTests {
         ActivityView kit = activities.staffList(data.staffAt("NB"), "手工香囊", 0, 50).items().stream()
                 .filter(a -> a.repeatOf() == null).findFirst().orElseThrow();
         assertThat(kit.repeatWeekly()).isTrue();
-        assertThat(kit.opensAt().atZone(ActivityView.ZONE).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+        assertThat(kit.opensAt().atZone(PlatformZone.ZONE).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.TUESDAY);
     }
 }

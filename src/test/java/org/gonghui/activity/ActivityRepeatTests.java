@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Set;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 
 /** The weekly series rule: next week's instance, its times, catching up, the last date. */
 class ActivityRepeatTests {
 
-    static final ZoneId SHANGHAI = ActivityView.ZONE;
+    static final ZoneId SHANGHAI = PlatformZone.ZONE;
     static final LocalDateTime TUESDAY_10 = LocalDateTime.of(2026, 12, 1, 10, 0);
 
     static ActivityForm weeklyKit(LocalDate until) {
@@ -50,13 +51,13 @@ class ActivityRepeatTests {
     @Test
     void theNextInstanceIsTheSameActivityOneWeekLater() {
         ActivityForm current = weeklyKit(null);
-        ActivityForm next = WeeklyRepeat.next(current, at(TUESDAY_10.plusMinutes(1))).orElseThrow();
+        ActivityForm next = WeeklyRepeat.next(current, at(TUESDAY_10.plusMinutes(1)), SHANGHAI).orElseThrow();
 
         assertThat(next.opensAt()).isEqualTo(LocalDateTime.of(2026, 12, 8, 10, 0));
         assertThat(next.closesAt()).isEqualTo(LocalDateTime.of(2026, 12, 10, 10, 0));
         assertThat(next.cancelDeadline()).isEqualTo(LocalDateTime.of(2026, 12, 9, 10, 0));
         assertThat(next.sessions()).isEqualTo("2026-12-13 14:00 90\n2026-12-13 16:00 30");
-        assertThat(next.sessionList().get(0).startsAt()).isEqualTo(at(LocalDateTime.of(2026, 12, 13, 14, 0)));
+        assertThat(next.sessionList(SHANGHAI).get(0).startsAt()).isEqualTo(at(LocalDateTime.of(2026, 12, 13, 14, 0)));
         assertThat(next).usingRecursiveComparison()
                 .ignoringFields("opensAt", "closesAt", "cancelDeadline", "sessions").isEqualTo(current);
     }
@@ -65,7 +66,7 @@ class ActivityRepeatTests {
     void aJobThatWasDownPublishesTheFirstWeekStillOpen() {
         ActivityForm current = weeklyKit(null);
         // three weeks and a day after the opening: weeks 1 and 2 have closed, week 3 closes in a day
-        ActivityForm next = WeeklyRepeat.next(current, at(TUESDAY_10.plusWeeks(3).plusDays(1))).orElseThrow();
+        ActivityForm next = WeeklyRepeat.next(current, at(TUESDAY_10.plusWeeks(3).plusDays(1)), SHANGHAI).orElseThrow();
         assertThat(next.opensAt()).isEqualTo(TUESDAY_10.plusWeeks(3));
         assertThat(next.sessions()).startsWith("2026-12-27 14:00 90");
         assertThat(WeeklyRepeat.weeksAhead(TUESDAY_10.plusDays(2), at(TUESDAY_10.plusWeeks(3).plusDays(2)), SHANGHAI))
@@ -75,10 +76,10 @@ class ActivityRepeatTests {
     @Test
     void stopsAfterTheLastDate() {
         Instant opened = at(TUESDAY_10.plusMinutes(1));
-        assertThat(WeeklyRepeat.next(weeklyKit(LocalDate.of(2026, 12, 8)), opened)).isPresent();
-        assertThat(WeeklyRepeat.next(weeklyKit(LocalDate.of(2026, 12, 7)), opened)).isEmpty();
+        assertThat(WeeklyRepeat.next(weeklyKit(LocalDate.of(2026, 12, 8)), opened, SHANGHAI)).isPresent();
+        assertThat(WeeklyRepeat.next(weeklyKit(LocalDate.of(2026, 12, 7)), opened, SHANGHAI)).isEmpty();
         assertThat(WeeklyRepeat.next(weeklyKit(LocalDate.of(2026, 12, 8)).withTimes(TUESDAY_10.plusWeeks(1),
-                TUESDAY_10.plusWeeks(1).plusDays(2), null, ""), at(TUESDAY_10.plusWeeks(1)))).isEmpty();
+                TUESDAY_10.plusWeeks(1).plusDays(2), null, ""), at(TUESDAY_10.plusWeeks(1)), SHANGHAI)).isEmpty();
     }
 
     @Test
@@ -87,7 +88,7 @@ class ActivityRepeatTests {
                 AllocationMode.FIRST_COME, 5, TUESDAY_10, TUESDAY_10.plusDays(1), null, 24, Set.of(), null, false, null,
                 null, null, false, false, "", false, LocalDate.of(2027, 1, 1));
         assertThat(once.repeatUntil()).isNull();
-        assertThat(WeeklyRepeat.next(once, at(TUESDAY_10.plusHours(1)))).isEmpty();
+        assertThat(WeeklyRepeat.next(once, at(TUESDAY_10.plusHours(1)), SHANGHAI)).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.gonghui.member.MemberType;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -32,7 +33,7 @@ class ActivityRulesIntegrationTests {
     void everyRefusalSaysWhy() {
         CurrentUser staff = data.staffAt("NB");
         long member = data.members(1, MemberType.IN_SERVICE, false).get(0);
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         ActivityForm open = ActivityTestData.open("规则", 5, AllocationMode.FIRST_COME);
         ActivityView upcoming = activities.publish(staff, new ActivityForm("未开始", ActivityCategory.TRAINING, null, null,
                 null, false, AllocationMode.FIRST_COME, 5, now.plusDays(1), now.plusDays(2), null, 24, Set.of(), null,
@@ -133,7 +134,7 @@ class ActivityRulesIntegrationTests {
         List<Long> members = data.members(2, MemberType.IN_SERVICE, false);
         long comes = members.get(0);
         long stays = members.get(1);
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         ActivityForm started = new ActivityForm("已开始", ActivityCategory.WALKING, null, null, "三江口", false,
                 AllocationMode.FIRST_COME, 5, now.minusHours(2), now.plusDays(1), null, 24, Set.of(), null, false, null, null,
                 null, false, false, now.minusHours(1).toLocalDate() + " " + now.minusHours(1).toLocalTime().withSecond(0).withNano(0) + " 30");

@@ -14,6 +14,7 @@ import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.gonghui.support.Fixtures;
+import org.gonghui.support.PlatformZone;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ class ActivityTestData {
             String card = cardHolders ? "6217" + String.format("%012d", Math.abs(System.nanoTime() % 1_000_000_000_000L) + i)
                     : null;
             rows.add(new NewMember("测试" + i, Fixtures.newIdNumber(), null, enterprise.id(), type,
-                    LocalDate.now().minusYears(1), card));
+                    PlatformZone.today().minusYears(1), card));
         }
         members.registerAll(rows, "activity test");
         return jdbc.sql("select id from member where org_id = :o order by id").param("o", enterprise.id())
@@ -58,7 +59,7 @@ class ActivityTestData {
     }
 
     static ActivityForm open(String title, int capacity, AllocationMode mode) {
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         return new ActivityForm(title, ActivityCategory.TRAINING, "desc", null, "place", false, mode, capacity,
                 now.minusHours(1), now.plusDays(2), now.plusDays(3), 24, Set.of(), null, false, null, null, null, false,
                 false, now.plusDays(5).toLocalDate() + " 14:00 90");

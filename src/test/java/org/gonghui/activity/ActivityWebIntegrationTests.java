@@ -236,6 +236,26 @@ class ActivityWebIntegrationTests {
     }
 
     @Test
+    void activityTimesAreEnteredAndShownInBeijingTimeWhateverTheServersZone() throws Exception {
+        var staff = data.staffAt("NB-HS");
+        String title = Fixtures.unique("时区");
+        ActivityForm form = ActivityTestData.open(title, 5, AllocationMode.FIRST_COME).withTimes(
+                java.time.LocalDateTime.of(2099, 3, 1, 13, 58), java.time.LocalDateTime.of(2099, 3, 3, 10, 0), null,
+                "2099-03-05 14:00 90");
+        ActivityView a = activities.publish(staff, form);
+
+        assertThat(a.opensAt()).isEqualTo(java.time.Instant.parse("2099-03-01T05:58:00Z"));
+        assertThat(jdbc.sql("select opens_at from activity where id = :id").param("id", a.id())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(a.opensAt());
+        mvc.perform(get("/console/activities").param("q", title).with(as(staff))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2099-03-01 13:58")));
+        mvc.perform(get("/console/activities/" + a.id()).with(as(staff))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2099-03-01 13:58")));
+        mvc.perform(get("/console/activities/" + a.id() + "/edit").with(as(staff))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2099-03-01T13:58")));
+    }
+
+    @Test
     void theSignInPageListsTheDemoMerchantsAndTheirSignInWorks() throws Exception {
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.stringContainsInOrder("admin", "特约商户：甬城影城",

@@ -19,6 +19,7 @@ import org.gonghui.member.NewMember;
 import org.gonghui.support.ApiClient;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -152,7 +153,7 @@ class EarlyRefusalIntegrationTests {
 
     @Test
     void aClaimOfASoldOutOfferIsRefusedEarlyAndOnlyToMembersItIsFor() throws Exception {
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         WelfareOfferView offer = welfare.publish(data.staffAt("NB-HS"), new WelfareOfferForm("早答看大片", "desc",
                 new BigDecimal("1.00"), 1, 1, now.minusHours(1), now.plusDays(3), now.minusHours(1), now.plusDays(30),
                 Set.of(), null, false, null, null, Set.of()));

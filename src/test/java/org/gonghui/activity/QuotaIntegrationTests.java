@@ -29,6 +29,7 @@ import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.DomainException;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -60,7 +61,7 @@ class QuotaIntegrationTests {
         List<NewMember> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(new NewMember("名额" + i, Fixtures.newIdNumber(), null, enterprise.id(), MemberType.IN_SERVICE,
-                    LocalDate.now().minusYears(1), null));
+                    PlatformZone.today().minusYears(1), null));
         }
         members.registerAll(rows, "quota test");
         return jdbc.sql("select id from member where org_id = :o order by id").param("o", enterprise.id())
@@ -73,7 +74,7 @@ class QuotaIntegrationTests {
     }
 
     QuotaForm form(String lines) {
-        return new QuotaForm(lines, null, java.time.LocalDateTime.now(ActivityView.ZONE).plusHours(5));
+        return new QuotaForm(lines, null, PlatformZone.now().plusHours(5));
     }
 
     Integer place(long activityId, long memberId) {
@@ -246,7 +247,7 @@ class QuotaIntegrationTests {
 
     @Test
     void nextWeeksInstanceSplitsItsPlacesTheSameWay() {
-        java.time.LocalDateTime opens = java.time.LocalDateTime.now(ActivityView.ZONE).plusHours(2);
+        java.time.LocalDateTime opens = PlatformZone.now().plusHours(2);
         ActivityForm w = ActivityRepeatIntegrationTests.weekly(Fixtures.unique("每周分区"), null);
         ActivityForm form = new ActivityForm(w.title(), w.category(), w.description(), null, null, true, w.mode(), 10,
                 opens, opens.plusDays(2), null, 24, w.memberTypes(), null, false, null, null, null, true, false,

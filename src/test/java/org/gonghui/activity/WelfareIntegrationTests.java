@@ -12,6 +12,7 @@ import org.gonghui.member.MemberType;
 import org.gonghui.shared.DomainException;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -99,7 +100,7 @@ class WelfareIntegrationTests {
         long holder = data.members(1, MemberType.IN_SERVICE, true).get(0);
         long noCard = data.members(1, MemberType.IN_SERVICE, false).get(0);
         WelfareOfferForm f = offer("未开始", 10, 1, Set.of());
-        LocalDateTime later = LocalDateTime.now(ActivityView.ZONE).plusDays(1);
+        LocalDateTime later = PlatformZone.now().plusDays(1);
         WelfareOfferView upcoming = welfare.publish(data.staffAt("NB"), new WelfareOfferForm(f.title(), null, f.price(),
                 10, 1, later, later.plusDays(1), later, later.plusDays(2), Set.of(), null, true, null, null, Set.of()));
         WelfareOfferView open = welfare.publish(data.staffAt("NB"), f);
@@ -110,7 +111,7 @@ class WelfareIntegrationTests {
     }
 
     static WelfareOfferForm offer(String title, int total, int perMember, Set<Long> merchants) {
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         return new WelfareOfferForm(title, "desc", new BigDecimal("1.00"), total, perMember, now.minusHours(1),
                 now.plusDays(3), now.minusHours(1), now.plusDays(30), Set.of(), null, true, null, null, merchants);
     }

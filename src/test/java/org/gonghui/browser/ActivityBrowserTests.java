@@ -18,6 +18,7 @@ import org.gonghui.shared.security.Role;
 import org.gonghui.support.Browser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +40,7 @@ class ActivityBrowserTests {
         long member = members.register(root.treePath(), new NewMember("浏览器会员", Fixtures.newIdNumber(), phone,
                 organisations.findByCode("NB-HS-T01-C1").orElseThrow().id(), MemberType.IN_SERVICE, null, null)).id();
         accounts.createMemberAccount(member, "Browser2026");
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         ActivityView a = activities.publish(Fixtures.staffAt(organisations.findByCode("NB-HS").orElseThrow(), Role.STAFF),
                 new ActivityForm("浏览器射箭体验", ActivityCategory.CULTURE_SPORT, "射箭馆体验课", null, "海曙射箭馆", false,
                         AllocationMode.FIRST_COME, 10, now.minusHours(1), now.plusDays(2), now.plusDays(3), 24, Set.of(), null,

@@ -14,6 +14,7 @@ import org.gonghui.shared.security.Role;
 import org.gonghui.support.Browser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +29,7 @@ class QuotaBrowserTests {
 
     @Test
     void cityStaffSplitPlacesBetweenDistrictsAndReleaseThem() throws Exception {
-        LocalDateTime now = LocalDateTime.now(ActivityView.ZONE);
+        LocalDateTime now = PlatformZone.now();
         ActivityView a = activities.publish(Fixtures.staffAt(organisations.findByCode("NB").orElseThrow(), Role.STAFF),
                 new ActivityForm(Fixtures.unique("全市游泳培训"), ActivityCategory.TRAINING, "分区名额", null, "市游泳馆", false,
                         AllocationMode.FIRST_COME, 100, now.plusHours(2), now.plusDays(2), now.plusDays(3), 24, Set.of(), null,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.gonghui.shared.DomainException;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 
 class IdNumberTests {
@@ -45,7 +46,7 @@ class IdNumberTests {
         String feb30 = "11010519900230001";
         assertThatThrownBy(() -> new IdNumber(feb30 + IdNumber.checkCharacter(feb30)))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("member.id-number.birth-date");
-        String future = "110105" + (LocalDate.now().getYear() + 1) + "0101001";
+        String future = "110105" + (PlatformZone.today().getYear() + 1) + "0101001";
         assertThatThrownBy(() -> new IdNumber(future + IdNumber.checkCharacter(future)))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("member.id-number.birth-date");
     }

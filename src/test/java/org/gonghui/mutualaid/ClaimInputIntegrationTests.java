@@ -15,6 +15,7 @@ import org.gonghui.member.MemberView;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.gonghui.support.Sheets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class ClaimInputIntegrationTests {
     void refusesImplausibleOrDisorderedClaimDatesThroughApiStaffFilingAndPortalAndStoresNothing() throws Exception {
         MemberView member = scenario.enrolledStaff("NB-HS-T01", 1).get(0);
         CurrentUser self = MutualAidScenario.self(member);
-        LocalDate today = LocalDate.now();
+        LocalDate today = PlatformZone.today();
         List<LocalDate[]> bad = List.of(new LocalDate[] {LocalDate.of(1800, 1, 1), LocalDate.of(1800, 1, 1)},
                 new LocalDate[] {LocalDate.of(1800, 1, 1), today}, new LocalDate[] {today, today.minusDays(3)},
                 new LocalDate[] {today.plusDays(2), today.plusDays(5)}, new LocalDate[] {LocalDate.of(1999, 6, 1),
@@ -93,13 +94,13 @@ class ClaimInputIntegrationTests {
         long enrolmentsBefore = jdbc.sql("select count(*) from mutualaid_enrolment").query(Long.class).single();
 
         mvc.perform(multipart("/api/v1/mutual-aid/units/{id}/new-hires", 987654321L).file(list)
-                        .param("paidOn", LocalDate.now().toString()).with(Fixtures.as(scenario.admin())))
+                        .param("paidOn", PlatformZone.today().toString()).with(Fixtures.as(scenario.admin())))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("mutualaid.unit.not-found"));
         mvc.perform(multipart("/console/mutual-aid/units/{id}/new-hires", 987654321L).file(list)
                         .param("year", String.valueOf(scenario.year().startYear()))
-                        .param("paidOn", LocalDate.now().toString()).with(Fixtures.as(scenario.admin())).with(csrf()))
+                        .param("paidOn", PlatformZone.today().toString()).with(Fixtures.as(scenario.admin())).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from mutualaid_enrolment").query(Long.class).single())
                 .isEqualTo(enrolmentsBefore);

@@ -17,6 +17,7 @@ import org.gonghui.organisation.OrganisationView;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -200,9 +201,9 @@ class ClaimIntegrationTests {
         MemberView outsider = scenario.hire(unit, 1, MemberType.IN_SERVICE).get(0);
         MemberView retiree = scenario.hire(unit, 1, MemberType.RETIRED).get(0);
         enrolments.enrolSelf(MutualAidScenario.self(retiree), ReferenceRules.RETIREE, scenario.year(), 1, true, "P",
-                LocalDate.now());
+                PlatformZone.today());
         ClaimForm stay = scenario.stay("3000");
-        ClaimForm retireeStay = new ClaimForm(ReferenceRules.RETIREE, stay.hospital(), LocalDate.now(), LocalDate.now(),
+        ClaimForm retireeStay = new ClaimForm(ReferenceRules.RETIREE, stay.hospital(), PlatformZone.today(), PlatformZone.today(),
                 stay.diagnosis(), null, stay.totalCost(), stay.insurancePaid(), stay.selfPaid(), stay.invoiceNo());
 
         assertThatThrownBy(() -> claims.submit(MutualAidScenario.self(outsider), outsider.id(), scenario.stay("100")))
@@ -231,13 +232,13 @@ class ClaimIntegrationTests {
         claims.upload(self, claim.id(), DocumentType.EXPENSE_LIST, BytesFile.png("list.png"));
         claims.answerDocumentRequest(self, claim.id());
         review.requestDocuments(reviewer, claim.id(), null, List.of(DocumentType.DISCHARGE_RECORD), "出院小结不清晰",
-                LocalDate.now().plusDays(7));
+                PlatformZone.today().plusDays(7));
 
         ClaimDetails details = claims.details(self, claim.id());
         assertThat(details.requests()).hasSize(2);
         assertThat(details.requests().get(0).answeredAt()).isNotNull();
         assertThat(details.openRequest().round()).isEqualTo(2);
-        assertThat(details.openRequest().deadline()).isEqualTo(LocalDate.now().plusDays(7));
+        assertThat(details.openRequest().deadline()).isEqualTo(PlatformZone.today().plusDays(7));
         assertThat(details.missing()).containsExactly(DocumentType.DISCHARGE_RECORD);
         String phone = scenario.members.revealOwn(member.id(), org.gonghui.member.PersonalField.PHONE);
         assertThat(sms.lastTo(phone)).hasValueSatisfying(text -> assertThat(text).contains(claim.claimNo(), "出院记录"));

@@ -10,6 +10,7 @@ import org.gonghui.member.MemberView;
 import org.gonghui.organisation.OrganisationView;
 import org.gonghui.shared.DomainException;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -115,13 +116,13 @@ class EnrolmentIntegrationTests {
                 scenario.request(unit, ReferenceRules.INPATIENT, 2), scenario.rows(staff));
         List<MemberView> hires = scenario.hire(unit, 1, MemberType.IN_SERVICE);
 
-        UnitEnrolmentResult added = enrolments.addNewHires(scenario.admin(), first.unitId(), java.time.LocalDate.now(),
+        UnitEnrolmentResult added = enrolments.addNewHires(scenario.admin(), first.unitId(), PlatformZone.today(),
                 scenario.rows(hires));
 
         assertThat(added.enrolled()).isEqualTo(1);
         EnrolmentView hire = enrolments.ofMember(hires.get(0).id()).get(0);
         assertThat(hire.continuous()).isFalse();
-        assertThat(hire.effectiveFrom()).isEqualTo(java.time.LocalDate.now());
+        assertThat(hire.effectiveFrom()).isEqualTo(PlatformZone.today());
     }
 
     @Test
@@ -131,16 +132,16 @@ class EnrolmentIntegrationTests {
         MemberView worker = scenario.hire(unit, 1, MemberType.IN_SERVICE).get(0);
 
         EnrolmentView enrolment = enrolments.enrolSelf(MutualAidScenario.self(retiree), ReferenceRules.RETIREE,
-                scenario.year(), 1, true, "PAY-1", java.time.LocalDate.now());
+                scenario.year(), 1, true, "PAY-1", PlatformZone.today());
 
         assertThat(enrolment.channel()).isEqualTo("INDIVIDUAL");
         assertThat(enrolment.continuous()).isFalse();
         assertThat(enrolment.coveredFrom()).isEqualTo(enrolment.effectiveFrom().plusDays(60));
         assertThatThrownBy(() -> enrolments.enrolSelf(MutualAidScenario.self(retiree), ReferenceRules.RETIREE,
-                scenario.year(), 1, true, "PAY-2", java.time.LocalDate.now()))
+                scenario.year(), 1, true, "PAY-2", PlatformZone.today()))
                 .isInstanceOf(DomainException.class).hasMessageContaining("mutualaid.enrol.already");
         assertThatThrownBy(() -> enrolments.enrolSelf(MutualAidScenario.self(worker), ReferenceRules.INPATIENT,
-                scenario.year(), 1, true, "PAY-3", java.time.LocalDate.now()))
+                scenario.year(), 1, true, "PAY-3", PlatformZone.today()))
                 .isInstanceOf(DomainException.class).hasMessageContaining("individual-retirees-only");
     }
 

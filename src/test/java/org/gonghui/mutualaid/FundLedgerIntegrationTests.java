@@ -10,6 +10,7 @@ import org.gonghui.member.MemberView;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +121,7 @@ class FundLedgerIntegrationTests {
         assertThat(balances.get(FundAccount.PAYABLE).negate()).as(when + ": payable").isEqualTo(granted.minus(paid));
         assertThat(balances.get(FundAccount.CONTRIBUTIONS).negate()).as(when + ": income").isEqualTo(contributions);
         assertThat(balances.get(FundAccount.BANK)).as(when + ": bank").isEqualTo(contributions.minus(paid));
-        FundReport report = fund.report(ReferenceRules.INPATIENT, scenario.year(), java.time.LocalDate.now());
+        FundReport report = fund.report(ReferenceRules.INPATIENT, scenario.year(), PlatformZone.today());
         assertThat(report.balanced()).as(when).isTrue();
         assertThat(report.enrolments()).as(when + ": enrolments counted as written").isEqualTo(jdbc.sql("""
                 select count(*) from mutualaid_enrolment where project = 'INPATIENT' and cover_year = :y""")

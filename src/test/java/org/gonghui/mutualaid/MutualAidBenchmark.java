@@ -28,6 +28,7 @@ import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +66,7 @@ class MutualAidBenchmark {
     void enrolApproveReport() throws Exception {
         OrganisationView city = organisations.findByCode("NB").orElseThrow();
         CurrentUser admin = Fixtures.staffAt(city, Role.ADMIN, Role.STAFF, Role.REVIEWER);
-        CoverYear year = CoverYear.of(LocalDate.now());
+        CoverYear year = CoverYear.of(PlatformZone.today());
         int units = total / unitSize;
         if (Boolean.getBoolean("bench.reportOnly")) {
             reportLatency(year);
@@ -96,7 +97,7 @@ class MutualAidBenchmark {
             for (int k = 0; k < unitSize; k++) {
                 ids[k] = idNumber(u * unitSize + k);
                 staff.add(new NewMember("职工" + k, ids[k], null, unit.id(), MemberType.IN_SERVICE,
-                        LocalDate.now().minusYears(2), null));
+                        PlatformZone.today().minusYears(2), null));
             }
             idNumbers.add(ids);
             members.registerAll(staff, "benchmark");
@@ -147,7 +148,7 @@ class MutualAidBenchmark {
         FundReport last = null;
         for (int i = 0; i < latencies.length; i++) {
             long t = System.nanoTime();
-            last = fund.report(ReferenceRules.INPATIENT, year, LocalDate.now());
+            last = fund.report(ReferenceRules.INPATIENT, year, PlatformZone.today());
             latencies[i] = (System.nanoTime() - t) / 1e6;
         }
         double[] sorted = latencies.clone();
@@ -202,7 +203,7 @@ class MutualAidBenchmark {
                 select id, member_id, org_id, org_path from mutualaid_enrolment where plan_id = ? order by id desc limit ?""",
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)}, plan.id(), total);
         Random random = new Random(2015);
-        LocalDate today = LocalDate.now();
+        LocalDate today = PlatformZone.today();
         long span = Math.max(1, today.minusDays(10).toEpochDay() - year.start().toEpochDay());
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> batch = new ArrayList<>(1000);

@@ -15,6 +15,7 @@ import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.gonghui.support.Fixtures;
+import org.gonghui.support.PlatformZone;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ class MutualAidScenario {
     }
 
     CoverYear year() {
-        return CoverYear.of(LocalDate.now());
+        return CoverYear.of(PlatformZone.today());
     }
 
     LocalDate paidOn() {
@@ -76,7 +77,7 @@ class MutualAidScenario {
         List<MemberView> hired = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             hired.add(members.register(org("NB").treePath(), new NewMember("测试" + Fixtures.unique("员"),
-                    Fixtures.newIdNumber(), Fixtures.newPhone(), unit.id(), type, LocalDate.now().minusYears(3), null)));
+                    Fixtures.newIdNumber(), Fixtures.newPhone(), unit.id(), type, PlatformZone.today().minusYears(3), null)));
         }
         return hired;
     }
@@ -113,7 +114,7 @@ class MutualAidScenario {
 
     /** A hospital stay that ended a few days ago, within this cover year. */
     ClaimForm stay(String selfPaid) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = PlatformZone.today();
         LocalDate admitted = today.minusDays(12).isBefore(year().start()) ? year().start() : today.minusDays(12);
         LocalDate discharged = admitted.plusDays(5).isAfter(today) ? today : admitted.plusDays(5);
         Money self = Money.of(selfPaid);
@@ -123,7 +124,7 @@ class MutualAidScenario {
 
     /** A hospital stay admitted {@code daysAgo} days ago (not before the cover year), discharged two days later. */
     ClaimForm stayAdmitted(int daysAgo, String selfPaid) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = PlatformZone.today();
         LocalDate admitted = today.minusDays(daysAgo).isBefore(year().start()) ? year().start() : today.minusDays(daysAgo);
         LocalDate discharged = admitted.plusDays(2).isAfter(today) ? today : admitted.plusDays(2);
         Money self = Money.of(selfPaid);

@@ -24,6 +24,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -104,7 +105,7 @@ class MutualAidTextsIntegrationTests {
 
     @Test
     void aSecondClaimForASpecialDiseaseAlreadyClaimedIsRefusedAtSubmissionByName() throws Exception {
-        LocalDate diagnosed = LocalDate.now().minusDays(3);
+        LocalDate diagnosed = PlatformZone.today().minusDays(3);
         assumeTrue(!diagnosed.isBefore(scenario.year().start().plusDays(90)), "past the 90-day waiting period");
         MemberView member = enrolledInSeriousDiseasePlan();
         CurrentUser self = MutualAidScenario.self(member);
@@ -137,7 +138,7 @@ class MutualAidTextsIntegrationTests {
 
     @Test
     void pagesProblemDetailsTextsAndExplanationsNameEverythingAndShowYuan() throws Exception {
-        LocalDate diagnosed = LocalDate.now().minusDays(3);
+        LocalDate diagnosed = PlatformZone.today().minusDays(3);
         assumeTrue(!diagnosed.isBefore(scenario.year().start().plusDays(90)), "past the 90-day waiting period");
         MemberView member = enrolledInSeriousDiseasePlan();
         CurrentUser self = MutualAidScenario.self(member);
@@ -176,7 +177,7 @@ class MutualAidTextsIntegrationTests {
             assertThat(text).contains("病理报告", "单位证明");
             assertNoCodes("documents text", text);
         });
-        notifications.on(new ClaimPaid(stay.id(), member.id(), new java.math.BigDecimal("12345.6"), LocalDate.now()));
+        notifications.on(new ClaimPaid(stay.id(), member.id(), new java.math.BigDecimal("12345.6"), PlatformZone.today()));
         assertThat(sms.lastTo(phone)).hasValueSatisfying(text -> assertThat(text).contains("12,345.60 元"));
     }
 }

@@ -19,6 +19,7 @@ import org.gonghui.member.MemberType;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +47,11 @@ class ActivityConsoleController {
     private final Welfare welfare;
     private final Merchants merchants;
     private final ConsoleActions actions;
+    private final PlatformTime time;
 
     ActivityConsoleController(Activities activities, Attendance attendance, LotteryDraws lotteries, Welfare welfare,
-            Merchants merchants, ConsoleActions actions) {
+            Merchants merchants, ConsoleActions actions, PlatformTime time) {
+        this.time = time;
         this.activities = activities;
         this.attendance = attendance;
         this.lotteries = lotteries;
@@ -72,7 +75,7 @@ class ActivityConsoleController {
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String create(Model model) {
-        return form(model, ActivityForm.blank(), null, null);
+        return form(model, ActivityForm.blank(time.clock()), null, null);
     }
 
     @PostMapping
@@ -212,7 +215,7 @@ class ActivityConsoleController {
     @GetMapping("/welfare/new")
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     String newOffer(Model model) {
-        return offerForm(model, WelfareOfferForm.blank(), null);
+        return offerForm(model, WelfareOfferForm.blank(time.clock()), null);
     }
 
     @PostMapping("/welfare")

@@ -44,7 +44,8 @@ class QuotaApiController {
     @PutMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'STAFF')")
     @Operation(summary = "Replace the quotas: {\"quotas\":[{\"org\":\"NB-HS\",\"places\":100}],"
-            + "\"releaseAt\":\"2026-12-01T12:00:00\"}; an empty list removes them. Only while no place is held.")
+            + "\"releaseAt\":\"2026-12-01T12:00:00\"} (a local time in the platform's zone, gonghui.zone); an empty list "
+            + "removes them. Only while no place is held.")
     QuotaStatus put(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody QuotaForm form) {
         quotas.set(user, id, new QuotaForm(null, form.quotas() == null ? List.of() : form.quotas(), form.releaseAt()));
         return get(user, id);

@@ -22,6 +22,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ImportReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,8 +48,10 @@ class MemberApiController {
     private final Members members;
     private final MemberSpreadsheets sheets;
     private final Organisations organisations;
+    private final PlatformTime time;
 
-    MemberApiController(Members members, MemberSpreadsheets sheets, Organisations organisations) {
+    MemberApiController(Members members, MemberSpreadsheets sheets, Organisations organisations, PlatformTime time) {
+        this.time = time;
         this.members = members;
         this.sheets = sheets;
         this.organisations = organisations;
@@ -130,7 +133,7 @@ class MemberApiController {
         if (orgId != null) {
             organisations.requireInScope(orgId, scope);
         }
-        ImportReports.excelAttachment(response, "members-" + LocalDate.now() + ".xlsx");
+        ImportReports.excelAttachment(response, "members-" + time.today() + ".xlsx");
         sheets.export(scope, new MemberQuery(q, orgId, type, status), response.getOutputStream());
     }
 

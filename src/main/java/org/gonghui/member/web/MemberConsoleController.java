@@ -21,6 +21,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.ImportReport;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,9 +49,11 @@ class MemberConsoleController {
     private final MemberSpreadsheets sheets;
     private final Organisations organisations;
     private final ConsoleActions actions;
+    private final PlatformTime time;
 
     MemberConsoleController(Members members, MemberSpreadsheets sheets, Organisations organisations,
-            ConsoleActions actions) {
+            ConsoleActions actions, PlatformTime time) {
+        this.time = time;
         this.members = members;
         this.sheets = sheets;
         this.organisations = organisations;
@@ -160,7 +163,7 @@ class MemberConsoleController {
         if (orgId != null) {
             organisations.requireInScope(orgId, scope);
         }
-        ImportReports.excelAttachment(response, "members-" + LocalDate.now() + ".xlsx");
+        ImportReports.excelAttachment(response, "members-" + time.today() + ".xlsx");
         sheets.export(scope, new MemberQuery(q, orgId, type, status), response.getOutputStream());
     }
 

@@ -20,6 +20,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
 import org.springframework.context.MessageSource;
@@ -53,9 +54,11 @@ class FundConsoleController {
     private final Organisations organisations;
     private final MessageSource messages;
     private final ConsoleActions actions;
+    private final PlatformTime time;
 
     FundConsoleController(Enrolments enrolments, Payouts payouts, Fund fund, Plans plans, Organisations organisations,
-            MessageSource messages, ConsoleActions actions) {
+            MessageSource messages, ConsoleActions actions, PlatformTime time) {
+        this.time = time;
         this.enrolments = enrolments;
         this.payouts = payouts;
         this.fund = fund;
@@ -67,12 +70,12 @@ class FundConsoleController {
 
     @GetMapping("/units")
     String units(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        CoverYear coverYear = CoverYear.chosen(year, time.today());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
         model.addAttribute("units", enrolments.units(user, coverYear));
         model.addAttribute("plans", plans.of(coverYear));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.today());
         return "mutualaid/console/units";
     }
 
@@ -88,7 +91,7 @@ class FundConsoleController {
             OrganisationView unit = organisations.findByCode(orgCode).filter(o -> scope.contains(o.path()))
                     .orElseThrow(() -> DomainException.invalid("organisation.not-found", orgCode));
             UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(unit.id(), project,
-                    CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+                    CoverYear.chosen(year, time.today()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
             redirect.addFlashAttribute("result", result);
             redirect.addFlashAttribute("problems", result.problems().stream().map(p -> (p.row() > 0
                     ? msg("mutualaid.units.row", p.row()) + ": " : "") + msg(p.code(), p.args().toArray())).toList());
@@ -186,17 +189,17 @@ class FundConsoleController {
 
     @GetMapping("/fund")
     String fund(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
-        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        CoverYear coverYear = CoverYear.chosen(year, time.today());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
-        model.addAttribute("reports", fund.reports(user, coverYear, LocalDate.now()));
+        model.addAttribute("reports", fund.reports(user, coverYear, time.today()));
         return "mutualaid/console/fund";
     }
 
     @GetMapping("/plans")
     String plans(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year, Model model) {
         TreePath.scopeOf(user);
-        CoverYear coverYear = CoverYear.chosen(year, LocalDate.now());
+        CoverYear coverYear = CoverYear.chosen(year, time.today());
         model.addAttribute("year", coverYear);
         model.addAttribute("years", plans.years());
         model.addAttribute("plans", plans.of(coverYear));

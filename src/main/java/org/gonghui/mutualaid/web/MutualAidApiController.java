@@ -37,6 +37,7 @@ import org.gonghui.mutualaid.UnitEnrolmentResult;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,9 +70,11 @@ class MutualAidApiController {
     private final Payouts payouts;
     private final Fund fund;
     private final ClaimBatches batches;
+    private final PlatformTime time;
 
     MutualAidApiController(Plans plans, Enrolments enrolments, Claims claims, ClaimReview review, Payouts payouts,
-            Fund fund, ClaimBatches batches) {
+            Fund fund, ClaimBatches batches, PlatformTime time) {
+        this.time = time;
         this.batches = batches;
         this.plans = plans;
         this.enrolments = enrolments;
@@ -84,7 +87,7 @@ class MutualAidApiController {
     @GetMapping("/plans")
     @Operation(summary = "The plans (rules) of a cover year; default the current one")
     List<PlanView> plans(@RequestParam(required = false) Integer year) {
-        return plans.of(CoverYear.chosen(year, LocalDate.now()));
+        return plans.of(CoverYear.chosen(year, time.today()));
     }
 
     @PostMapping("/plans")
@@ -109,8 +112,8 @@ class MutualAidApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enrol individually (retirees), recording the payment")
     EnrolmentView enrolSelf(@AuthenticationPrincipal CurrentUser user, @RequestBody SelfEnrolment body) {
-        return enrolments.enrolSelf(user, body.project(), CoverYear.chosen(body.year(), LocalDate.now()), body.shares() == null ? 1 : body.shares(), body.healthDeclared(),
-                body.paymentRef(), LocalDate.now());
+        return enrolments.enrolSelf(user, body.project(), CoverYear.chosen(body.year(), time.today()), body.shares() == null ? 1 : body.shares(), body.healthDeclared(),
+                body.paymentRef(), time.today());
     }
 
     @GetMapping("/me/claims")
@@ -128,7 +131,7 @@ class MutualAidApiController {
 
     @GetMapping("/checklist")
     List<DocumentType> checklist(@RequestParam String project, @RequestParam(required = false) Integer year) {
-        return claims.checklist(project, CoverYear.chosen(year, LocalDate.now()));
+        return claims.checklist(project, CoverYear.chosen(year, time.today()));
     }
 
     // ---- claims (member or staff in scope)
@@ -186,7 +189,7 @@ class MutualAidApiController {
             + "rules pay (maker-checker applies; claims the rules do not pay stay for a person)")
     BatchApproval batchApprove(@AuthenticationPrincipal CurrentUser user, @RequestParam String project,
             @RequestParam(required = false) Integer year) {
-        return batches.approveUnderReview(user, project, CoverYear.chosen(year, LocalDate.now()));
+        return batches.approveUnderReview(user, project, CoverYear.chosen(year, time.today()));
     }
 
     @PostMapping("/claims/{id}/accept")
@@ -240,7 +243,7 @@ class MutualAidApiController {
             @RequestParam int insuredStaff, @RequestParam LocalDate paidOn, @RequestParam(required = false) String paymentRef,
             @RequestParam(defaultValue = "false") boolean healthDeclared, @RequestParam(required = false) MultipartFile file) {
         UnitEnrolmentResult result = enrolments.enrolUnit(user, new UnitEnrolmentRequest(orgId, project,
-                CoverYear.chosen(year, LocalDate.now()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
+                CoverYear.chosen(year, time.today()), shares, insuredStaff, paidOn, paymentRef, healthDeclared), StaffLists.read(file));
         return ResponseEntity.status(result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
     }
 
@@ -293,7 +296,7 @@ class MutualAidApiController {
     @GetMapping("/fund")
     @Operation(summary = "The fund's report per project for a cover year, with the deficit warning")
     List<FundReport> fund(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year) {
-        return fund.reports(user, CoverYear.chosen(year, LocalDate.now()), LocalDate.now());
+        return fund.reports(user, CoverYear.chosen(year, time.today()), time.today());
     }
 
     private static void requireMember(CurrentUser user) {

@@ -19,6 +19,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.gonghui.shared.web.ImportReports;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,8 +48,10 @@ class MutualAidConsoleController {
     private final ClaimReview review;
     private final Plans plans;
     private final ConsoleActions actions;
+    private final PlatformTime time;
 
-    MutualAidConsoleController(Claims claims, ClaimReview review, Plans plans, ConsoleActions actions) {
+    MutualAidConsoleController(Claims claims, ClaimReview review, Plans plans, ConsoleActions actions, PlatformTime time) {
+        this.time = time;
         this.claims = claims;
         this.review = review;
         this.plans = plans;
@@ -87,13 +90,13 @@ class MutualAidConsoleController {
             for (ClaimSummary c : result.items()) {
                 rows.add(List.of(c.claimNo(), msg("mutualaid.project." + c.project()), c.coverYear().label(), c.hospital(),
                         msg("mutualaid.status." + c.status()), c.amount() == null ? BigDecimal.ZERO : c.amount().amount(),
-                        c.submittedAt().toString(), c.ageDays()));
+                        time.dateTime(c.submittedAt()), c.ageDays()));
             }
             if (!result.hasNext()) {
                 break;
             }
         }
-        ImportReports.excelAttachment(response, "claims-" + LocalDate.now() + ".xlsx");
+        ImportReports.excelAttachment(response, "claims-" + time.today() + ".xlsx");
         Spreadsheets.write(response.getOutputStream(), "claims", List.of(msg("mutualaid.claim.no"),
                 msg("mutualaid.project"), msg("mutualaid.cover-year"), msg("mutualaid.claim.hospital"),
                 msg("mutualaid.claim.status"), msg("mutualaid.claim.amount"), msg("mutualaid.claim.submitted-at"),
@@ -107,7 +110,7 @@ class MutualAidConsoleController {
         model.addAttribute("member", claims.memberOf(details.claim()));
         model.addAttribute("plan", plans.require(details.claim().project(), details.claim().coverYear()));
         model.addAttribute("documentTypes", DocumentType.values());
-        model.addAttribute("defaultDeadline", LocalDate.now().plusDays(15));
+        model.addAttribute("defaultDeadline", time.today().plusDays(15));
         return "mutualaid/console/review";
     }
 

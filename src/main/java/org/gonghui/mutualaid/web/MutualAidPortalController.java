@@ -19,6 +19,7 @@ import org.gonghui.mutualaid.Plans;
 import org.gonghui.mutualaid.ReferenceRules;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -47,9 +48,11 @@ class MutualAidPortalController {
     private final Plans plans;
     private final Members members;
     private final MessageSource messages;
+    private final PlatformTime time;
 
     MutualAidPortalController(Enrolments enrolments, Claims claims, Plans plans, Members members,
-            MessageSource messages) {
+            MessageSource messages, PlatformTime time) {
+        this.time = time;
         this.enrolments = enrolments;
         this.claims = claims;
         this.plans = plans;
@@ -60,7 +63,7 @@ class MutualAidPortalController {
     @GetMapping
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         MemberView member = self(user);
-        CoverYear year = CoverYear.of(LocalDate.now());
+        CoverYear year = CoverYear.of(time.today());
         List<EnrolmentView> mine = enrolments.ofMember(member.id());
         model.addAttribute("member", member);
         model.addAttribute("enrolments", mine);
@@ -77,8 +80,8 @@ class MutualAidPortalController {
     String enrolSelf(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean healthDeclared,
             @RequestParam(defaultValue = "") String paymentRef, RedirectAttributes redirect) {
         try {
-            EnrolmentView enrolment = enrolments.enrolSelf(user, ReferenceRules.RETIREE, CoverYear.of(LocalDate.now()), 1,
-                    healthDeclared, paymentRef, LocalDate.now());
+            EnrolmentView enrolment = enrolments.enrolSelf(user, ReferenceRules.RETIREE, CoverYear.of(time.today()), 1,
+                    healthDeclared, paymentRef, time.today());
             return "redirect:/me/mutual-aid/enrolments/" + enrolment.id();
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", message(e));
@@ -150,7 +153,7 @@ class MutualAidPortalController {
     }
 
     private String claimForm(CurrentUser user, Model model) {
-        CoverYear year = CoverYear.of(LocalDate.now());
+        CoverYear year = CoverYear.of(time.today());
         Map<String, List<DocumentType>> checklists = new LinkedHashMap<>();
         Map<String, PlanView> enrolledPlans = new LinkedHashMap<>();
         for (EnrolmentView enrolment : enrolments.ofMember(user.memberId())) {
@@ -178,7 +181,7 @@ class MutualAidPortalController {
             }
         });
         model.addAttribute("diseases", diseases);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", time.today());
         return "mutualaid/portal/claim-form";
     }
 

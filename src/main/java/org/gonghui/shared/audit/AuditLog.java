@@ -4,11 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,8 +25,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final PlatformTime time;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, PlatformTime time) {
+        this.time = time;
         this.jdbc = jdbc;
     }
 
@@ -78,11 +80,11 @@ public class AuditLog {
         }
         if (query.from() != null) {
             sql.append(" and at >= ?");
-            args.add(Timestamp.from(query.from().atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            args.add(Timestamp.from(time.startOf(query.from())));
         }
         if (query.to() != null) {
             sql.append(" and at < ?");
-            args.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            args.add(Timestamp.from(time.startOf(query.to().plusDays(1))));
         }
         int safeSize = PageResult.clampSize(size);
         int safePage = PageResult.clampPage(page);

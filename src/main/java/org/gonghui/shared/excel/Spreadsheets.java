@@ -152,6 +152,10 @@ public final class Spreadsheets {
                 for (int i = 0; i < values.size(); i++) {
                     Object value = values.get(i);
                     Cell cell = row.createCell(i);
+                    if (value instanceof java.time.Instant) {
+                        // an instant has no wall-clock time until a zone is chosen: format it with PlatformTime first
+                        throw new IllegalArgumentException("format instants with PlatformTime before exporting them");
+                    }
                     if (value instanceof Number number) {
                         cell.setCellValue(number.doubleValue());
                     } else if (value instanceof LocalDate date) {

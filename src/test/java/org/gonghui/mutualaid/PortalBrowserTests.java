@@ -93,6 +93,14 @@ class PortalBrowserTests {
             assertThat(phone375.text("[data-testid=claim-summary]")).contains("在职职工住院医疗互助", "宁波市第一医院",
                     "肺炎", "6,000.00 元");
             screenshot(phone375, "portal-claim.png");
+
+            phone375.go("/me/mutual-aid?lang=en");
+            assertThat(phone375.text("[data-testid=claim-row]")).contains("Awaiting documents",
+                    "In-service inpatient mutual aid", "In hospital", "What you need to do", "Upload these documents by",
+                    "Discharge record", " yuan");
+            phone375.go("/");
+            assertThat(phone375.text("[data-testid=todo]")).contains("Mutual aid", "1 claim(s) need documents");
+            screenshot(phone375, "portal-home-en.png");
         }
         assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
     }

@@ -104,8 +104,6 @@ public class SignInThrottle {
         String name = account == null ? "" : account.trim().toLowerCase(Locale.ROOT);
         String from = addressKey(address);
         String prefix = door.name() + '|';
-        List<Bucket> taken = new ArrayList<>(3);
-        long waitNanos = 0;
         List<Bucket> needed = new ArrayList<>(3);
         Bucket pair = bucket(prefix + "pair|" + name + '|' + from, PAIR);
         needed.add(pair);
@@ -113,19 +111,7 @@ public class SignInThrottle {
         if (door == Door.PASSWORD && knownAddresses.getIfPresent(name + '|' + from) == null) {
             needed.add(bucket(prefix + "account|" + name, ACCOUNT));
         }
-        for (Bucket bucket : needed) {
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                taken.add(bucket);
-            } else {
-                waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
-            }
-        }
-        if (waitNanos > 0) {
-            taken.forEach(bucket -> bucket.addTokens(1));
-            (door == Door.PASSWORD ? refusedPasswords : refusedCodes).increment();
-            throw new SignInThrottled(seconds(waitNanos));
-        }
+        List<Bucket> taken = takeFromEach(needed, door == Door.PASSWORD ? refusedPasswords : refusedCodes);
         return new Attempt(taken, pair, name + '|' + from);
     }
 
@@ -138,7 +124,12 @@ public class SignInThrottle {
         String from = addressKey(address);
         List<Bucket> needed = List.of(bucket("CODE|request|" + from, codeRequests),
                 bucket("CODE|request|" + phone + '|' + from, CODE_REQUESTS_FOR_PHONE));
-        List<Bucket> taken = new ArrayList<>(2);
+        takeFromEach(needed, refusedCodes);
+    }
+
+    /** One token from every bucket, or none at all: a refusal gives back what it took and waits for the slowest. */
+    private static List<Bucket> takeFromEach(List<Bucket> needed, Counter refused) {
+        List<Bucket> taken = new ArrayList<>(needed.size());
         long waitNanos = 0;
         for (Bucket bucket : needed) {
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -150,9 +141,10 @@ public class SignInThrottle {
         }
         if (waitNanos > 0) {
             taken.forEach(bucket -> bucket.addTokens(1));
-            refusedCodes.increment();
+            refused.increment();
             throw new SignInThrottled(seconds(waitNanos));
         }
+        return taken;
     }
 
     private static long seconds(long nanos) {

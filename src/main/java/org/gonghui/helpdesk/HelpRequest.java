@@ -1,0 +1,207 @@
+package org.gonghui.helpdesk;
+
+import java.time.Instant;
+import org.gonghui.organisation.OrganisationView;
+import org.gonghui.shared.DomainException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A help request (诉求) and its state machine. Every move checks where the request stands and is saved with an
+ * optimistic lock, so two staff members acting at once cannot both move it. Protected values (contents, form
+ * answers, contact details) arrive here already sealed by {@link HelpRequests}; this class never sees them clear.
+ */
+@Table("help_request")
+class HelpRequest {
+
+    @Id
+    private Long id;
+    private String requestNo;
+    private RequestType requestType;
+    private String subtypeCode;
+    private Difficulty difficulty;
+    private Channel channel;
+    private Long memberId;
+    private String contactNameEnc;
+    private String contactNameMasked;
+    private String contactPhoneEnc;
+    private String contactPhoneHash;
+    private String contactPhoneMasked;
+    private String subject;
+    private String contentEnc;
+    private String formAnswersEnc;
+    private Long memberOrgId;
+    private boolean againstEmployer;
+    private String excludedOrgPath;
+    private Long handlingOrgId;
+    private String handlingOrgPath;
+    private RequestStatus status;
+    private Outcome outcome;
+    private String outcomeReason;
+    private String referredTo;
+    private Instant receivedAt;
+    private String registeredBy;
+    private Instant firstResponseAt;
+    private Instant lastReplyAt;
+    private Instant unansweredSince;
+    private Instant pausedSince;
+    private Instant firstResponseDue;
+    private Instant nextUpdateDue;
+    private Instant resolutionDue;
+    private Light light;
+    private Instant lightSince;
+    private boolean supervised;
+    private Instant closedAt;
+    private Instant callbackDue;
+    private Satisfaction satisfaction;
+    private Instant ratedAt;
+    private boolean reopened;
+    private Long duplicateOf;
+    @Column("time_limit_version")
+    private Long timeLimitVersion;
+    private Instant updatedAt;
+    @Version
+    private Integer version;
+
+    @PersistenceCreator
+    HelpRequest() {
+    }
+
+    /** What a new request is made of, its protected values already sealed. */
+    record Sealed(String contentEnc, String formAnswersEnc, String contactNameEnc, String contactNameMasked,
+            String contactPhoneEnc, String contactPhoneHash, String contactPhoneMasked) {
+    }
+
+    static HelpRequest receive(String requestNo, RequestType type, String subtypeCode, Channel channel, Long memberId,
+            Long memberOrgId, String subject, Sealed sealed, boolean againstEmployer, RoutingRule.Decision route,
+            String registeredBy, Instant now) {
+        HelpRequest request = new HelpRequest();
+        request.requestNo = requestNo;
+        request.requestType = type;
+        request.subtypeCode = subtypeCode;
+        request.difficulty = Difficulty.NORMAL;
+        request.channel = channel;
+        request.memberId = memberId;
+        request.memberOrgId = memberOrgId;
+        request.subject = subject;
+        request.contentEnc = sealed.contentEnc();
+        request.formAnswersEnc = sealed.formAnswersEnc();
+        request.contactNameEnc = sealed.contactNameEnc();
+        request.contactNameMasked = sealed.contactNameMasked();
+        request.contactPhoneEnc = sealed.contactPhoneEnc();
+        request.contactPhoneHash = sealed.contactPhoneHash();
+        request.contactPhoneMasked = sealed.contactPhoneMasked();
+        request.againstEmployer = againstEmployer;
+        request.excludedOrgPath = route.excludedOrgPath();
+        request.handlingOrgId = route.handling().id();
+        request.handlingOrgPath = route.handling().path();
+        request.status = RequestStatus.OPEN;
+        request.receivedAt = now;
+        request.registeredBy = registeredBy;
+        request.unansweredSince = now;
+        request.updatedAt = now;
+        return request;
+    }
+
+    /** Whether staff with this scope path may see the request: above or at the handler, never in the excluded subtree. */
+    boolean visibleToStaff(String scopePath) {
+        return scopePath != null && handlingOrgPath.startsWith(scopePath) && !excludes(scopePath);
+    }
+
+    /** Whether an organisation with this path lies in the subtree the request must never reach. */
+    boolean excludes(String orgPath) {
+        return excludedOrgPath != null && orgPath != null && orgPath.startsWith(excludedOrgPath);
+    }
+
+    /** Moves the request to another handling organisation (派单, 转办, 退回). */
+    void moveTo(OrganisationView target, Instant now) {
+        requireOpen();
+        if (target.id() == handlingOrgId) {
+            throw DomainException.invalid("helpdesk.move.same-organisation");
+        }
+        if (excludes(target.path())) {
+            throw DomainException.invalid("helpdesk.move.excluded");
+        }
+        this.handlingOrgId = target.id();
+        this.handlingOrgPath = target.path();
+        touch(now);
+    }
+
+    /** A reply to the member: the first response if none yet, and the member's messages count as answered. */
+    void replied(Instant now) {
+        requireOpen();
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+        }
+        lastReplyAt = now;
+        unansweredSince = null;
+        touch(now);
+    }
+
+    void noted(Instant now) {
+        touch(now);
+    }
+
+    void changeDifficulty(Difficulty next, Instant now) {
+        requireOpen();
+        this.difficulty = next;
+        touch(now);
+    }
+
+    void requireOpen() {
+        if (!status.isOpen()) {
+            throw DomainException.conflict("helpdesk.request.closed");
+        }
+    }
+
+    private void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    Long id() { return id; }
+    String requestNo() { return requestNo; }
+    RequestType type() { return requestType; }
+    String subtypeCode() { return subtypeCode; }
+    Difficulty difficulty() { return difficulty; }
+    Channel channel() { return channel; }
+    Long memberId() { return memberId; }
+    String contactNameEnc() { return contactNameEnc; }
+    String contactNameMasked() { return contactNameMasked; }
+    String contactPhoneEnc() { return contactPhoneEnc; }
+    String contactPhoneMasked() { return contactPhoneMasked; }
+    String subject() { return subject; }
+    String contentEnc() { return contentEnc; }
+    String formAnswersEnc() { return formAnswersEnc; }
+    Long memberOrgId() { return memberOrgId; }
+    boolean againstEmployer() { return againstEmployer; }
+    String excludedOrgPath() { return excludedOrgPath; }
+    long handlingOrgId() { return handlingOrgId; }
+    String handlingOrgPath() { return handlingOrgPath; }
+    RequestStatus status() { return status; }
+    Outcome outcome() { return outcome; }
+    String outcomeReason() { return outcomeReason; }
+    String referredTo() { return referredTo; }
+    Instant receivedAt() { return receivedAt; }
+    String registeredBy() { return registeredBy; }
+    Instant firstResponseAt() { return firstResponseAt; }
+    Instant lastReplyAt() { return lastReplyAt; }
+    Instant unansweredSince() { return unansweredSince; }
+    Instant pausedSince() { return pausedSince; }
+    Instant firstResponseDue() { return firstResponseDue; }
+    Instant nextUpdateDue() { return nextUpdateDue; }
+    Instant resolutionDue() { return resolutionDue; }
+    Light light() { return light; }
+    Instant lightSince() { return lightSince; }
+    boolean supervised() { return supervised; }
+    Instant closedAt() { return closedAt; }
+    Instant callbackDue() { return callbackDue; }
+    Satisfaction satisfaction() { return satisfaction; }
+    Instant ratedAt() { return ratedAt; }
+    boolean reopened() { return reopened; }
+    Long duplicateOf() { return duplicateOf; }
+    Long timeLimitVersion() { return timeLimitVersion; }
+    int version() { return version == null ? 0 : version; }
+}

@@ -1,0 +1,6 @@
+package org.gonghui.helpdesk;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface HelpRequestRepository extends CrudRepository<HelpRequest, Long> {
+}

@@ -1,0 +1,165 @@
+package org.gonghui.helpdesk.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.gonghui.helpdesk.Channel;
+import org.gonghui.helpdesk.Difficulty;
+import org.gonghui.helpdesk.HelpRequestDetails;
+import org.gonghui.helpdesk.HelpRequestQuery;
+import org.gonghui.helpdesk.HelpRequestSummary;
+import org.gonghui.helpdesk.HelpRequestView;
+import org.gonghui.helpdesk.HelpRequests;
+import org.gonghui.helpdesk.Light;
+import org.gonghui.helpdesk.NewHelpRequest;
+import org.gonghui.helpdesk.Registration;
+import org.gonghui.helpdesk.RequestStatus;
+import org.gonghui.helpdesk.RequestType;
+import org.gonghui.helpdesk.SubtypeView;
+import org.gonghui.helpdesk.Subtypes;
+import org.gonghui.shared.MultiLine;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The 12351 help desk for apps and WeChat front ends: members submit and follow their requests; staff register
+ * walk-ins and calls, list their subtree's requests by urgency, dispatch, transfer, send back, reply and note.
+ * Scope as everywhere: a member sees only their own, staff only what their organisation handles or oversees
+ * (never a complaint against their own unit); anything else is "not found".
+ */
+@RestController
+@RequestMapping("/api/v1/helpdesk")
+@Tag(name = "Help desk", description = "12351: help and rights requests, their chain between the four levels")
+@SecurityRequirement(name = "bearer")
+class HelpdeskApiController {
+
+    private final HelpRequests requests;
+    private final Subtypes subtypes;
+
+    HelpdeskApiController(HelpRequests requests, Subtypes subtypes) {
+        this.requests = requests;
+        this.subtypes = subtypes;
+    }
+
+    @GetMapping("/subtypes")
+    @Operation(summary = "The sub-types of each request type with the extra fields their forms ask for")
+    List<SubtypeView> subtypes(@RequestParam(required = false) RequestType type) {
+        return type == null ? subtypes.all() : subtypes.of(type);
+    }
+
+    // ---- the member's own
+
+    @PostMapping("/requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A member submits a request; it is routed at once (a complaint against the member's own "
+            + "employer goes to the township, never to the employer's service point)")
+    HelpRequestView submit(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewHelpRequest body) {
+        return requests.submit(user, body, Channel.API);
+    }
+
+    @GetMapping("/me/requests")
+    @Operation(summary = "The signed-in member's requests, newest first")
+    PageResult<HelpRequestSummary> mine(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return requests.mine(user, page, size);
+    }
+
+    @GetMapping("/requests/{id}")
+    @Operation(summary = "A request with its history (the member sees replies, not internal notes); staff looks at "
+            + "complaints and legal aid are audit-logged")
+    HelpRequestDetails request(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return requests.view(user, id);
+    }
+
+    // ---- staff
+
+    @PostMapping("/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Staff register a request at a window or from the hotline: the member found by ID number or "
+            + "phone, or a non-member recorded by name and phone")
+    HelpRequestView register(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Registration body) {
+        return requests.register(user, body);
+    }
+
+    @GetMapping("/requests")
+    @Operation(summary = "Requests of the caller's subtree, open ones unless a status is asked for, most urgent first "
+            + "(red, yellow, earliest resolution deadline)")
+    PageResult<HelpRequestSummary> search(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) RequestStatus status, @RequestParam(required = false) RequestType type,
+            @RequestParam(required = false) Light light, @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Long orgId, @RequestParam(required = false) Boolean supervised,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return requests.search(user, new HelpRequestQuery(status, type, light, channel, orgId, supervised), page, size);
+    }
+
+    /** The version the caller saw, the organisation to send the request to, and an optional note. */
+    record Dispatch(Integer version, @NotNull Long toOrgId, @Size(max = 500) String note) {
+    }
+
+    @PostMapping("/requests/{id}/dispatch")
+    @Operation(summary = "派单: send the request to an organisation in the caller's subtree")
+    HelpRequestView dispatch(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Dispatch body) {
+        return requests.dispatch(user, id, body.version(), body.toOrgId(), body.note());
+    }
+
+    record Transfer(Integer version, @NotNull Long toOrgId, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/requests/{id}/transfer")
+    @Operation(summary = "转办: hand the request to another organisation (in or beside the caller's subtree) with a reason")
+    HelpRequestView transfer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Transfer body) {
+        return requests.transfer(user, id, body.version(), body.toOrgId(), body.reason());
+    }
+
+    record SendBack(Integer version, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/requests/{id}/send-back")
+    @Operation(summary = "退回: return a wrongly routed request to the organisation it came from, with a reason")
+    HelpRequestView sendBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody SendBack body) {
+        return requests.sendBack(user, id, body.version(), body.reason());
+    }
+
+    record Text(Integer version, @NotBlank @MultiLine @Size(max = 4000) String text) {
+    }
+
+    @PostMapping("/requests/{id}/replies")
+    @Operation(summary = "Reply to the member (texted to them); it answers what they said so far")
+    HelpRequestView reply(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody Text body) {
+        return requests.reply(user, id, body.version(), body.text());
+    }
+
+    @PostMapping("/requests/{id}/notes")
+    @Operation(summary = "An internal note the member never sees")
+    HelpRequestView note(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody Text body) {
+        return requests.note(user, id, body.version(), body.text());
+    }
+
+    record DifficultyChange(Integer version, @NotNull Difficulty difficulty) {
+    }
+
+    @PostMapping("/requests/{id}/difficulty")
+    @Operation(summary = "Set how hard the request is (一般, 疑难, 特别复杂): it chooses the resolution time limit")
+    HelpRequestView difficulty(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody DifficultyChange body) {
+        return requests.changeDifficulty(user, id, body.version(), body.difficulty());
+    }
+}

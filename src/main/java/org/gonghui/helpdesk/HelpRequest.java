@@ -141,6 +141,36 @@ class HelpRequest {
         touch(now);
     }
 
+    /** The member said something (added information, a photo): unanswered from now unless already waiting. */
+    void memberSaid(Instant now) {
+        requireOpen();
+        if (unansweredSince == null) {
+            unansweredSince = now;
+        }
+        touch(now);
+    }
+
+    /** Staff ask the member for something: it answers them so far, and the clock stands still until they reply. */
+    void askMember(Instant now) {
+        if (status != RequestStatus.OPEN) {
+            throw DomainException.conflict(status == RequestStatus.WAITING_MEMBER ? "helpdesk.ask.already-waiting"
+                    : "helpdesk.request.closed");
+        }
+        replied(now);
+        status = RequestStatus.WAITING_MEMBER;
+        pausedSince = now;
+    }
+
+    /** The member answered what staff asked: the request is open again and the clock runs. */
+    void memberAnswered(Instant now) {
+        if (status != RequestStatus.WAITING_MEMBER) {
+            throw DomainException.conflict("helpdesk.answer.not-waiting");
+        }
+        status = RequestStatus.OPEN;
+        pausedSince = null;
+        memberSaid(now);
+    }
+
     void noted(Instant now) {
         touch(now);
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.gonghui.organisation.OrganisationView;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.gonghui.shared.files.DocumentStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -89,6 +90,66 @@ class HelpRequestRecords {
                 select from_org_id from help_request_event where request_id = :r and to_org_id = :h
                   and kind in ('DISPATCHED', 'TRANSFERRED') order by id desc limit 1""")
                 .param("r", requestId).param("h", handlingOrgId).query(Long.class).optional();
+    }
+
+    /** A period in which the request waited for the member ({@code to} null: still waiting). */
+    record PausePeriod(Instant from, Instant to) {
+    }
+
+    void openPause(long requestId, Instant at) {
+        jdbc.sql("insert into help_request_pause (request_id, from_at) values (:r, :at)").param("r", requestId)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    void closePause(long requestId, Instant at) {
+        jdbc.sql("update help_request_pause set to_at = :at where request_id = :r and to_at is null").param("r", requestId)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** The pauses of a request, oldest first. */
+    List<PausePeriod> pauses(long requestId) {
+        return jdbc.sql("select from_at, to_at from help_request_pause where request_id = :r order by from_at, id")
+                .param("r", requestId)
+                .query((rs, n) -> new PausePeriod(rs.getTimestamp("from_at").toInstant(),
+                        rs.getTimestamp("to_at") == null ? null : rs.getTimestamp("to_at").toInstant()))
+                .list();
+    }
+
+    long document(long requestId, String originalName, DocumentStore.Stored stored, String by, boolean byMember,
+            Instant at) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into help_request_document (request_id, original_name, content_type, size_bytes, sha256,
+                  storage_key, uploaded_by, by_member, uploaded_at)
+                values (:r, :n, :ct, :s, :h, :k, :by, :m, :at)""")
+                .param("r", requestId).param("n", DocumentStore.safeName(originalName))
+                .param("ct", stored.contentType()).param("s", stored.size()).param("h", stored.sha256())
+                .param("k", stored.key()).param("by", truncate(by, 100)).param("m", byMember)
+                .param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    List<HelpDocumentView> documents(long requestId, boolean forMember) {
+        return jdbc.sql("select * from help_request_document where request_id = :r order by id").param("r", requestId)
+                .query((rs, n) -> documentView(rs, forMember)).list();
+    }
+
+    Optional<HelpDocumentView> documentOf(long requestId, long documentId, boolean forMember) {
+        return jdbc.sql("select * from help_request_document where request_id = :r and id = :d").param("r", requestId)
+                .param("d", documentId).query((rs, n) -> documentView(rs, forMember)).optional();
+    }
+
+    String storageKey(long documentId) {
+        return jdbc.sql("select storage_key from help_request_document where id = :d").param("d", documentId)
+                .query(String.class).single();
+    }
+
+    private static HelpDocumentView documentView(java.sql.ResultSet rs, boolean forMember) throws java.sql.SQLException {
+        boolean byMember = rs.getBoolean("by_member");
+        return new HelpDocumentView(rs.getLong("id"), rs.getLong("request_id"), rs.getString("original_name"),
+                rs.getString("content_type"), rs.getLong("size_bytes"),
+                forMember && !byMember ? null : rs.getString("uploaded_by"), byMember,
+                rs.getTimestamp("uploaded_at").toInstant());
     }
 
     private record Row(long id, Instant at, String actor, Long actorOrgId, EventKind kind, Long fromOrgId, Long toOrgId,

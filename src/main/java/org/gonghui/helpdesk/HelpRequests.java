@@ -20,6 +20,7 @@ import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.crypto.Masking;
 import org.gonghui.shared.crypto.PersonalDataCipher;
+import org.gonghui.shared.files.DocumentStore;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.gonghui.shared.time.PlatformTime;
@@ -60,10 +61,16 @@ public class HelpRequests {
     private final PlatformTime time;
     private final HelpdeskProperties properties;
     private final JdbcClient jdbc;
+    private final DocumentStore files;
+    private final DocumentStore.Area area;
 
     HelpRequests(HelpRequestRepository repository, HelpRequestRecords records, Subtypes subtypes,
             Organisations organisations, Members members, MemberLookup lookup, PersonalDataCipher cipher, AuditLog audit,
-            ApplicationEventPublisher events, PlatformTime time, HelpdeskProperties properties, JdbcClient jdbc) {
+            ApplicationEventPublisher events, PlatformTime time, HelpdeskProperties properties, JdbcClient jdbc,
+            DocumentStore files) {
+        this.files = files;
+        this.area = new DocumentStore.Area("helpdesk/requests", properties.maxDocumentBytes(),
+                "helpdesk.document.unsupported", "helpdesk.document.not-found");
         this.repository = repository;
         this.records = records;
         this.subtypes = subtypes;
@@ -199,7 +206,8 @@ public class HelpRequests {
         if (!user.isMember() && request.type().isSensitive()) {
             audit.record("helpdesk.request.view", "help_request", id, request.type().name());
         }
-        return new HelpRequestDetails(view(request, user), records.history(id, user.isMember()));
+        return new HelpRequestDetails(view(request, user), records.history(id, user.isMember()),
+                records.documents(id, user.isMember()));
     }
 
     /**
@@ -370,6 +378,96 @@ public class HelpRequests {
                 staff.orgId(), false).because(before + " -> " + difficulty));
         audit.record("helpdesk.request.difficulty", "help_request", saved.id(), before + " -> " + difficulty);
         return view(saved, staff);
+    }
+
+    // ---- the member's part and documents
+
+    /**
+     * The member adds information to their open request. If staff asked them for something, this is the answer:
+     * the pause ends and the request is open again; otherwise it waits for staff like any member message.
+     */
+    @Transactional
+    public HelpRequestView addInformation(CurrentUser member, long id, String text) {
+        HelpRequest request = ownRequest(member, id);
+        String words = requireText(text);
+        Instant now = time.now();
+        EventKind kind = memberSpoke(request, now);
+        HelpRequest saved = repository.save(request);
+        records.event(saved.id(), now, HelpRequestRecords.Event.by(kind, member.getUsername(), null, true).saying(words));
+        return view(saved, member);
+    }
+
+    /** 请会员补充: staff ask the member for something (a document, a fact); the clock stands still until they answer. */
+    @Transactional
+    public HelpRequestView askMember(CurrentUser staff, long id, Integer version, String text) {
+        HelpRequest request = actionable(staff, id, version);
+        String words = requireText(text);
+        Instant now = time.now();
+        request.askMember(now);
+        HelpRequest saved = repository.save(request);
+        records.openPause(saved.id(), now);
+        records.event(saved.id(), now, HelpRequestRecords.Event.by(EventKind.MEMBER_ASKED, staff.getUsername(),
+                staff.orgId(), true).saying(words));
+        audit.record("helpdesk.request.ask-member", "help_request", saved.id(), null);
+        events.publishEvent(new HelpRequestReplied(saved.id(), saved.requestNo(), saved.memberId(), true));
+        return view(saved, staff);
+    }
+
+    /**
+     * Attaches a document or photo (PDF, JPEG or PNG by content): the member to their own open request (from the
+     * phone), staff to a request they see. A member's photo while staff wait for them is their answer.
+     */
+    @Transactional
+    public HelpDocumentView attach(CurrentUser user, long id, org.springframework.web.multipart.MultipartFile file) {
+        HelpRequest request = user != null && user.isMember() ? ownRequest(user, id) : actionable(user, id, null);
+        request.requireOpen();
+        Instant now = time.now();
+        DocumentStore.Stored stored = files.store(area, String.valueOf(id), file);
+        boolean byMember = user.isMember();
+        long documentId = records.document(id, file.getOriginalFilename(), stored, user.getUsername(), byMember, now);
+        if (byMember) {
+            EventKind kind = memberSpoke(request, now);
+            repository.save(request);
+            if (kind == EventKind.MEMBER_ANSWERED) {
+                records.event(id, now, HelpRequestRecords.Event.by(kind, user.getUsername(), null, true));
+            }
+        }
+        records.event(id, now, HelpRequestRecords.Event.by(EventKind.DOCUMENT_ADDED, user.getUsername(), user.orgId(),
+                true).because(DocumentStore.safeName(file.getOriginalFilename())));
+        audit.record("helpdesk.document.upload", "help_request", id, String.valueOf(documentId));
+        return records.documentOf(id, documentId, byMember).orElseThrow();
+    }
+
+    /** A document's content for the member or staff in scope; every opening by staff is audit-logged. */
+    @Transactional
+    public HelpDocument openDocument(CurrentUser user, long id, long documentId) {
+        HelpRequest request = readable(user, id);
+        HelpDocumentView document = records.documentOf(id, documentId, user.isMember())
+                .orElseThrow(() -> DomainException.notFound("helpdesk.document.not-found"));
+        if (!user.isMember() || request.type().isSensitive()) {
+            audit.record("helpdesk.document.view", "help_request_document", documentId, "request " + id);
+        }
+        return new HelpDocument(document, files.read(area, records.storageKey(documentId)));
+    }
+
+    /** The member's words or photo: the answer when staff wait for them (the pause ends), else new information. */
+    private EventKind memberSpoke(HelpRequest request, Instant now) {
+        if (request.status() == RequestStatus.WAITING_MEMBER) {
+            request.memberAnswered(now);
+            records.closePause(request.id(), now);
+            return EventKind.MEMBER_ANSWERED;
+        }
+        request.memberSaid(now);
+        return EventKind.INFORMATION_ADDED;
+    }
+
+    private HelpRequest ownRequest(CurrentUser member, long id) {
+        if (member == null || !member.isMember()) {
+            throw DomainException.forbidden("error.forbidden");
+        }
+        HelpRequest request = readable(member, id);
+        request.requireOpen();
+        return request;
     }
 
     // ---- scope

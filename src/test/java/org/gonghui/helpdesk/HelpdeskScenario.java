@@ -56,8 +56,19 @@ class HelpdeskScenario {
 
     /** A new member registered at the organisation with this code. */
     MemberView member(String code) {
-        return members.register(org("NB").treePath(), new NewMember("求助" + Fixtures.unique("人"), Fixtures.newIdNumber(),
-                Fixtures.newPhone(), org(code).id(), MemberType.IN_SERVICE, PlatformZone.today().minusYears(2), null));
+        return person(code).member();
+    }
+
+    /** A member with the clear values tests need: their phone and ID number. */
+    record Person(MemberView member, String phone, String idNumber) {
+    }
+
+    Person person(String code) {
+        String phone = Fixtures.newPhone();
+        String idNumber = Fixtures.newIdNumber();
+        MemberView member = members.register(org("NB").treePath(), new NewMember("求助" + Fixtures.unique("人"), idNumber,
+                phone, org(code).id(), MemberType.IN_SERVICE, PlatformZone.today().minusYears(2), null));
+        return new Person(member, phone, idNumber);
     }
 
     static CurrentUser self(MemberView member) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.gonghui.helpdesk.Channel;
 import org.gonghui.helpdesk.Difficulty;
+import org.gonghui.helpdesk.HelpDocumentView;
 import org.gonghui.helpdesk.HelpRequestDetails;
 import org.gonghui.helpdesk.HelpRequestQuery;
 import org.gonghui.helpdesk.HelpRequestSummary;
@@ -26,6 +27,8 @@ import org.gonghui.shared.MultiLine;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The 12351 help desk for apps and WeChat front ends: members submit and follow their requests; staff register
@@ -84,6 +88,33 @@ class HelpdeskApiController {
             + "complaints and legal aid are audit-logged")
     HelpRequestDetails request(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return requests.view(user, id);
+    }
+
+    record Information(@NotBlank @MultiLine @Size(max = 4000) String text) {
+    }
+
+    @PostMapping("/requests/{id}/information")
+    @Operation(summary = "The member adds information; when staff asked for something this is the answer, and the "
+            + "request's clock runs again")
+    HelpRequestView addInformation(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Information body) {
+        return requests.addInformation(user, id, body.text());
+    }
+
+    @PostMapping(value = "/requests/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a document or photo (PDF, JPEG or PNG by content, size-limited): the member to their "
+            + "own open request, staff to a request they handle or oversee")
+    HelpDocumentView attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file) {
+        return requests.attach(user, id, file);
+    }
+
+    @GetMapping("/requests/{id}/documents/{documentId}")
+    @Operation(summary = "A document's content (staff openings audit-logged)")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long documentId) {
+        return DocumentResponses.inline(requests.openDocument(user, id, documentId));
     }
 
     // ---- staff
@@ -151,6 +182,13 @@ class HelpdeskApiController {
     @Operation(summary = "An internal note the member never sees")
     HelpRequestView note(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody Text body) {
         return requests.note(user, id, body.version(), body.text());
+    }
+
+    @PostMapping("/requests/{id}/ask-member")
+    @Operation(summary = "请会员补充: ask the member for something (texted to them); the clock stands still until they answer")
+    HelpRequestView askMember(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Text body) {
+        return requests.askMember(user, id, body.version(), body.text());
     }
 
     record DifficultyChange(Integer version, @NotNull Difficulty difficulty) {

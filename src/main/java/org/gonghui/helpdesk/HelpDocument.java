@@ -1,0 +1,5 @@
+package org.gonghui.helpdesk;
+
+/** A document's content, for someone allowed to see it. */
+public record HelpDocument(HelpDocumentView document, byte[] content) {
+}

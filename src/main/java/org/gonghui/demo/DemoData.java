@@ -170,10 +170,15 @@ class DemoData implements ApplicationRunner, DemoAccounts {
             if (joined.isAfter(time.today())) {
                 joined = time.today().minusDays(random.nextInt(300) + 1);
             }
-            String card = random.nextInt(10) < 4 ? "6217" + String.format("%012d", (long) (random.nextDouble() * 1e12)) : null;
+            String card = random.nextInt(10) < 4 ? cardNumber("6217" + String.format("%011d", (long) (random.nextDouble() * 1e11))) : null;
             people.add(new NewMember(name, id, phone, points.get(point).id(), type, joined, card));
         }
         return people;
+    }
+
+    /** A 5·1 card number: the body and its Luhn check digit. */
+    static String cardNumber(String body) {
+        return body + org.gonghui.card.CardNumber.checkDigit(body);
     }
 
     static String idNumber(Random random, String area) {

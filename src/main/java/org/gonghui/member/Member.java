@@ -77,7 +77,7 @@ class Member {
         Instant now = Instant.now();
         return new Member(null, checkedName(name), idNumber.gender(), idNumber.birthDate(), sealedId.encrypted(),
                 sealedId.hash(), sealedId.masked(), sealedPhone.encrypted(), sealedPhone.hash(), sealedPhone.masked(),
-                null, null, orgId, type, MemberStatus.ACTIVE, joined, checkedCard(cardNumber), now, now, null);
+                null, null, orgId, type, MemberStatus.ACTIVE, joined, maskedCard(cardNumber), now, now, null);
     }
 
     /** Moves the member to another employer's union; only active members can be transferred. */
@@ -109,7 +109,7 @@ class Member {
             this.memberType = newType;
         }
         if (newCardNumber != null && !newCardNumber.isBlank()) {
-            this.cardNumber = checkedCard(newCardNumber);
+            this.cardNumber = maskedCard(newCardNumber);
         }
         touch();
     }
@@ -139,6 +139,12 @@ class Member {
             throw DomainException.invalid("member.name.too-long", MAX_NAME);
         }
         return trimmed;
+    }
+
+    /** The registry keeps only the masked card number; the card module keeps the number sealed. */
+    static String maskedCard(String card) {
+        String digits = checkedCard(card);
+        return digits == null ? null : Masking.bankAccount(digits);
     }
 
     static String checkedCard(String card) {
@@ -182,6 +188,6 @@ class Member {
 
     MemberView view(String orgName, String orgPath) {
         return new MemberView(id, name, gender, birthDate, idNumberMasked, phoneMasked, bankAccountMasked, orgId,
-                orgName, orgPath, memberType, status, joinedOn, cardNumber == null ? null : Masking.bankAccount(cardNumber));
+                orgName, orgPath, memberType, status, joinedOn, cardNumber);
     }
 }

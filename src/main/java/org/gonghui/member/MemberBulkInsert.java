@@ -31,10 +31,12 @@ class MemberBulkInsert {
         this.cipher = cipher;
     }
 
-    int insert(List<NewMember> rows, String actor, String reason) {
+    /** Inserts the rows; the card numbers typed for them are added to {@code cards} for the card module. */
+    int insert(List<NewMember> rows, String actor, String reason, List<CardNumberEntered> cards) {
         Long before = jdbc.queryForObject("select coalesce(max(id), 0) from member", Long.class);
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> batch = new ArrayList<>(BATCH);
+        java.util.Map<String, String> cardByIdHash = new java.util.HashMap<>();
         for (NewMember row : rows) {
             IdNumber id = new IdNumber(row.idNumber());
             PhoneNumber phone = row.phone() == null || row.phone().isBlank() ? null : new PhoneNumber(row.phone());
@@ -43,7 +45,10 @@ class MemberBulkInsert {
                     cipher.encrypt(id.value()), cipher.hash(id.value()), id.masked(),
                     phone == null ? null : cipher.encrypt(phone.value()), phone == null ? null : cipher.hash(phone.value()),
                     phone == null ? null : phone.masked(), row.orgId(), row.type().name(), "ACTIVE", Date.valueOf(joined),
-                    Member.checkedCard(row.cardNumber()), now, now});
+                    Member.maskedCard(row.cardNumber()), now, now});
+            if (row.cardNumber() != null && !row.cardNumber().isBlank()) {
+                cardByIdHash.put(cipher.hash(id.value()), Member.checkedCard(row.cardNumber()));
+            }
             if (batch.size() == BATCH) {
                 flush(batch);
             }
@@ -52,6 +57,14 @@ class MemberBulkInsert {
         jdbc.update("""
                 insert into member_status_change (member_id, status, org_id, changed_at, changed_by, reason)
                 select id, status, org_id, created_at, ?, ? from member where id > ?""", actor, reason, before);
+        if (!cardByIdHash.isEmpty()) {
+            jdbc.query("select id, id_number_hash from member where id > ?", rs -> {
+                String card = cardByIdHash.get(rs.getString("id_number_hash"));
+                if (card != null) {
+                    cards.add(new CardNumberEntered(rs.getLong("id"), card));
+                }
+            }, before);
+        }
         return rows.size();
     }
 

@@ -9,5 +9,4 @@ interface MemberRepository extends CrudRepository<Member, Long> {
 
     Optional<Member> findByPhoneHash(String hash);
 
-    boolean existsByCardNumber(String cardNumber);
 }

@@ -148,10 +148,7 @@ public class MemberSpreadsheets {
         String card = row.cell(6);
         if (!card.isBlank()) {
             try {
-                String checkedCard = Member.checkedCard(card);
-                if (repository.existsByCardNumber(checkedCard)) {
-                    problems.add(message("member.card.taken"));
-                }
+                Member.checkedCard(card); // a number already on another card is refused by the card module
             } catch (DomainException e) {
                 problems.add(message(e.code()));
             }

@@ -71,7 +71,9 @@ public class Members {
      */
     @Transactional
     public int registerAll(List<NewMember> rows, String reason) {
-        int count = bulk.insert(rows, CurrentUser.current().map(CurrentUser::getUsername).orElse("system"), reason);
+        List<CardNumberEntered> cards = new java.util.ArrayList<>();
+        int count = bulk.insert(rows, CurrentUser.current().map(CurrentUser::getUsername).orElse("system"), reason, cards);
+        cards.forEach(events::publishEvent);
         audit.record("member.register-bulk", "member", null, count + " rows: " + reason);
         return count;
     }
@@ -94,6 +96,9 @@ public class Members {
             throw DomainException.conflict("member.duplicate");
         }
         history(member, null, "register");
+        if (form.cardNumber() != null && !form.cardNumber().isBlank()) {
+            events.publishEvent(new CardNumberEntered(member.id(), Member.checkedCard(form.cardNumber())));
+        }
         return member;
     }
 
@@ -201,8 +206,22 @@ public class Members {
             throw DomainException.conflict("member.duplicate");
         }
         audit.record("member.update", "member", id, null);
+        if (cardNumber != null && !cardNumber.isBlank()) {
+            events.publishEvent(new CardNumberEntered(id, Member.checkedCard(cardNumber)));
+        }
         events.publishEvent(new MemberChanged(id));
         return viewOf(member);
+    }
+
+    /**
+     * Shows the member's card as the card module holds it: the masked number of their live card, or none. The
+     * registry keeps only this masked copy; the number itself lives sealed with the card.
+     */
+    @Transactional
+    public void showCard(long memberId, String numberMasked) {
+        jdbc.sql("update member set card_number = :c, updated_at = :at where id = :id")
+                .param("c", numberMasked).param("at", Timestamp.from(Instant.now())).param("id", memberId).update();
+        events.publishEvent(new MemberChanged(memberId));
     }
 
     /** Records the member's bank account for payouts (by the member or by staff at a window). */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.gonghui.member.IdNumber;
 import org.gonghui.member.MemberStatus;
 import org.gonghui.member.PhoneNumber;
+import org.gonghui.shared.crypto.Masking;
 import org.gonghui.shared.crypto.PersonalDataCipher;
 
 /**
@@ -49,7 +50,7 @@ final class MemberRows {
                 .append(phone.masked()).append('\t')
                 .append(person.orgId()).append('\t').append(person.type().name()).append('\t')
                 .append(person.status().name()).append('\t').append(person.joinedOn()).append('\t')
-                .append(person.cardNumber() == null ? "\\N" : person.cardNumber()).append('\t')
+                .append(person.cardNumber() == null ? "\\N" : Masking.bankAccount(person.cardNumber())).append('\t')
                 .append(created).append('\t').append(updated).append("\t0\n");
     }
 

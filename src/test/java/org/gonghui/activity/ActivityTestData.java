@@ -48,8 +48,7 @@ class ActivityTestData {
                 Fixtures.unique("测试企业"), Fixtures.unique("T-ACT-"));
         List<NewMember> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String card = cardHolders ? "6217" + String.format("%012d", Math.abs(System.nanoTime() % 1_000_000_000_000L) + i)
-                    : null;
+            String card = cardHolders ? Fixtures.newCardNumber() : null;
             rows.add(new NewMember("测试" + i, Fixtures.newIdNumber(), null, enterprise.id(), type,
                     PlatformZone.today().minusYears(1), card));
         }

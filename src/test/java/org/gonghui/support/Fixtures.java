@@ -34,7 +34,8 @@ public final class Fixtures {
 
     /** A member card number never used before in this run (the 6217 99 range is not used by demo data). */
     public static String newCardNumber() {
-        return "621799" + String.format("%010d", SEQUENCE.getAndIncrement());
+        String body = "621799" + String.format("%09d", SEQUENCE.getAndIncrement());
+        return body + org.gonghui.card.CardNumber.checkDigit(body);
     }
 
     public static String unique(String prefix) {

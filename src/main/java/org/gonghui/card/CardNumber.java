@@ -1,5 +1,6 @@
 package org.gonghui.card;
 
+import org.gonghui.shared.BankCardNumbers;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.crypto.Masking;
 
@@ -20,30 +21,12 @@ public record CardNumber(String value) {
 
     /** Whether the text (spaces allowed) is a 16–19 digit number with a right Luhn check digit. */
     public static boolean isValid(String text) {
-        String digits = text == null ? "" : text.replace(" ", "");
-        return digits.matches("[0-9]{16,19}") && luhnSum(digits) % 10 == 0;
+        return BankCardNumbers.isValid(text);
     }
 
     /** The check digit that makes {@code body} (all digits but the last) pass the Luhn check. */
     public static char checkDigit(String body) {
-        int sum = luhnSum(body + "0");
-        return (char) ('0' + (10 - sum % 10) % 10);
-    }
-
-    /** The Luhn sum: from the right, every second digit doubled (minus 9 when above 9). */
-    static int luhnSum(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum;
+        return BankCardNumbers.checkDigit(body);
     }
 
     /** Only the last four digits: {@code ************1234}. */

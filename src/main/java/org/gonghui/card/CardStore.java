@@ -38,6 +38,12 @@ class CardStore {
     /** Inserts a new card; a number already known or a second live card of the member is refused. */
     Card insert(long memberId, String number, String masked, CardVersion version, CardStatus status,
             LocalDate issuedOn, String branch, Long replacesId) {
+        if (numberKnown(number)) {
+            throw DomainException.conflict("card.number.taken", masked);
+        }
+        if (status.isLive() && live(memberId).isPresent()) {
+            throw DomainException.conflict("card.member.has-card");
+        }
         Timestamp now = Timestamp.from(time.now());
         var keys = new GeneratedKeyHolder();
         try {
@@ -51,8 +57,9 @@ class CardStore {
                     .param("branch", branch).param("replaces", replacesId).param("at", now)
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
-            throw numberKnown(number) ? DomainException.conflict("card.number.taken", masked)
-                    : DomainException.conflict("card.member.has-card");
+            // the same number or a second live card written at the same moment (on PostgreSQL the transaction is
+            // now aborted: no more queries to tell which)
+            throw DomainException.conflict("card.concurrent-change");
         }
         return new Card(keys.getKey().longValue(), memberId, masked, version, status, issuedOn, branch, replacesId);
     }

@@ -152,7 +152,7 @@ class Member {
             return null;
         }
         String digits = card.replace(" ", "");
-        if (!digits.matches("[0-9]{12,19}")) {
+        if (!org.gonghui.shared.BankCardNumbers.isValid(digits)) {
             throw DomainException.invalid("member.card.invalid");
         }
         return digits;

@@ -53,7 +53,7 @@ class CardIntegrationTests {
         String wrongCheck = number.substring(0, 15) + (char) ('0' + (number.charAt(15) - '0' + 1) % 10);
         long before = jdbc.sql("select count(*) from member").query(Long.class).single();
         assertThatThrownBy(() -> member(members, organisations, "NB-HS-T01-E1", wrongCheck))
-                .hasMessageContaining("card.number.invalid");
+                .hasMessageContaining("member.card.invalid");
         assertThatThrownBy(() -> member(members, organisations, "NB-HS-T01-E1", number))
                 .hasMessageContaining("card.number.taken");
         assertThat(jdbc.sql("select count(*) from member").query(Long.class).single()).isEqualTo(before);

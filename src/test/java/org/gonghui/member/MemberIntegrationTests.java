@@ -205,7 +205,7 @@ class MemberIntegrationTests {
 
         var good = Sheets.xlsx(sheets.importHeader(), List.of(
                 List.of("导入甲", id1, phone, "NB-HS-T01-E1", "在职职工", "2021-03-01", ""),
-                List.of("导入乙", id2, "", "NB-HS-T01-E1", "MIGRANT", "2021/3/1", "6217000011112222")));
+                List.of("导入乙", id2, "", "NB-HS-T01-E1", "MIGRANT", "2021/3/1", Fixtures.newCardNumber())));
         assertThat(sheets.importSheet(org("NB-HS").treePath(), good).succeeded()).isTrue();
         assertThat(count()).isEqualTo(before + 2);
         MemberView imported = members.search(org("NB-HS").treePath(), new MemberQuery(id2, null, null, null), 0, 1)

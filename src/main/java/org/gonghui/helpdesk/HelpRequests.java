@@ -16,6 +16,7 @@ import org.gonghui.organisation.OrganisationView;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.LikePattern;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.crypto.Masking;
@@ -249,6 +250,19 @@ public class HelpRequests {
         if (q.supervised() != null) {
             sql.append(" and r.supervised = :supervised");
             params.put("supervised", q.supervised());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" and (r.request_no = :text or r.subject like :textPattern" + LikePattern.ESCAPE + ")");
+            params.put("text", q.text().trim());
+            params.put("textPattern", LikePattern.containing(q.text().trim()));
+        }
+        if (q.receivedFrom() != null) {
+            sql.append(" and r.received_at >= :receivedFrom");
+            params.put("receivedFrom", Timestamp.from(q.receivedFrom()));
+        }
+        if (q.receivedTo() != null) {
+            sql.append(" and r.received_at < :receivedTo");
+            params.put("receivedTo", Timestamp.from(q.receivedTo()));
         }
         sql.append(URGENCY).append(" limit :limit offset :offset");
         params.put("limit", safeSize + 1);
@@ -570,7 +584,8 @@ public class HelpRequests {
     private static final String SUMMARY = """
             select r.id, r.request_no, r.request_type, r.subtype_code, r.channel, r.subject, r.status, r.difficulty,
                    r.handling_org_id, o.name as org_name, r.received_at, r.first_response_due, r.next_update_due,
-                   r.resolution_due, r.light, r.supervised, r.against_employer, r.member_id
+                   r.resolution_due, r.light, r.supervised, r.against_employer, r.member_id,
+                   r.first_response_at
             from help_request r join organisation o on o.id = r.handling_org_id""";
 
     /** Red first, then yellow, then the earliest resolution deadline, then the oldest. */
@@ -587,7 +602,8 @@ public class HelpRequests {
                 instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("first_response_due")),
                 instant(rs.getTimestamp("next_update_due")), instant(rs.getTimestamp("resolution_due")),
                 light == null || !status.isOpen() ? null : Light.valueOf(light), rs.getBoolean("supervised"),
-                rs.getBoolean("against_employer"), (Long) rs.getObject("member_id", Long.class));
+                rs.getBoolean("against_employer"), (Long) rs.getObject("member_id", Long.class),
+                instant(rs.getTimestamp("first_response_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

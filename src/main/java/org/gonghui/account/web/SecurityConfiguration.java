@@ -162,6 +162,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/audit/**").hasRole("ADMIN")
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
                         .requestMatchers("/me/**").hasRole("MEMBER")
+                        .requestMatchers("/help", "/help/**").hasRole("MEMBER")
                         .requestMatchers("/merchant/**").hasRole("MERCHANT")
                         // the member's activity pages; staff may look at them too (a lottery's published draw)
                         .requestMatchers("/activities/**").hasAnyRole("MEMBER", "ADMIN", "STAFF", "REVIEWER")

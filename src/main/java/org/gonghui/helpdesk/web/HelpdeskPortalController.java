@@ -1,0 +1,109 @@
+package org.gonghui.helpdesk.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.gonghui.helpdesk.Channel;
+import org.gonghui.helpdesk.EventKind;
+import org.gonghui.helpdesk.HelpRequestDetails;
+import org.gonghui.helpdesk.HelpRequestEventView;
+import org.gonghui.helpdesk.HelpRequestSummary;
+import org.gonghui.helpdesk.HelpRequestView;
+import org.gonghui.helpdesk.HelpRequests;
+import org.gonghui.helpdesk.NewHelpRequest;
+import org.gonghui.helpdesk.RequestType;
+import org.gonghui.helpdesk.Subtypes;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.PageResult;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.web.ConsoleActions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The member's 12351 pages (phone first): my requests with their light, what happens next and the latest reply; a
+ * new request (type, sub-type with its fields, photos, "against my employer"); a request's page with the replies.
+ * Only ever the signed-in member's own requests: another's answers 404.
+ */
+@Controller
+@RequestMapping("/help")
+class HelpdeskPortalController {
+
+    private static final int PAGE_SIZE = 10;
+
+    private final HelpRequests requests;
+    private final Subtypes subtypes;
+    private final ConsoleActions actions;
+
+    HelpdeskPortalController(HelpRequests requests, Subtypes subtypes, ConsoleActions actions) {
+        this.requests = requests;
+        this.subtypes = subtypes;
+        this.actions = actions;
+    }
+
+    /** A request in the member's list: the request, what happens next and the latest reply (or null). */
+    record Card(HelpRequestView request, MemberNextStep next, HelpRequestEventView latestReply) {
+    }
+
+    @GetMapping
+    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        PageResult<HelpRequestSummary> mine = requests.mine(user, page, PAGE_SIZE);
+        List<Card> cards = mine.items().stream().map(s -> card(requests.view(user, s.id()))).toList();
+        model.addAttribute("page", mine);
+        model.addAttribute("cards", cards);
+        return "helpdesk/portal/home";
+    }
+
+    @GetMapping("/new")
+    String newRequest(@RequestParam(required = false) RequestType type, Model model) {
+        return form(HelpForm.empty(type), Map.of(), null, model);
+    }
+
+    @PostMapping
+    String submit(@AuthenticationPrincipal CurrentUser user, HelpForm form, @RequestParam Map<String, String> params,
+            Model model) {
+        Map<String, String> answers = FormAnswerParams.of(form.subtype(), params);
+        try {
+            HelpRequestView submitted = requests.submit(user, new NewHelpRequest(form.type(), form.subtype(),
+                    form.subject(), form.content(), answers, form.againstEmployer(), blank(form.contactPhone())),
+                    Channel.PORTAL);
+            return "redirect:/help/" + submitted.id() + "?submitted";
+        } catch (DomainException e) {
+            return form(form, answers, actions.reason(e), model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String request(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        HelpRequestDetails details = requests.view(user, id);
+        model.addAttribute("details", details);
+        model.addAttribute("card", card(details));
+        return "helpdesk/portal/request";
+    }
+
+    private String form(HelpForm form, Map<String, String> answers, String error, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("answers", answers);
+        model.addAttribute("error", error);
+        model.addAttribute("types", RequestType.values());
+        model.addAttribute("subtypes", subtypes.all());
+        return "helpdesk/portal/form";
+    }
+
+    private static Card card(HelpRequestDetails details) {
+        HelpRequestEventView latest = details.history().stream().filter(e -> e.kind() == EventKind.REPLY)
+                .max(Comparator.comparing(HelpRequestEventView::at).thenComparing(HelpRequestEventView::id))
+                .orElse(null);
+        return new Card(details.request(), MemberNextStep.of(details.request()), latest);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

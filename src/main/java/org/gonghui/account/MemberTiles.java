@@ -30,7 +30,7 @@ class MemberTiles implements ServiceTiles {
         }
         Status card = member.cardNumberMasked() != null ? Status.of("portal.tile.card.number", member.cardNumberMasked())
                 : Status.of("portal.tile.card.none");
-        return List.of(new ServiceTile(50, "card", "/me/card", "card", "portal.card.title", List.of(card)),
+        return List.of(new ServiceTile(50, "card", "/card", "card", "portal.card.title", List.of(card)),
                 new ServiceTile(60, "profile", "/me", "user", "portal.profile",
                         List.of(Status.of("portal.tile.profile.org", member.orgName()))));
     }

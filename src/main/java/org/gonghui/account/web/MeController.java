@@ -35,10 +35,10 @@ class MeController {
         return "portal/me";
     }
 
+    /** The card page moved to the card module. */
     @GetMapping("/me/card")
-    String card(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("member", self(user));
-        return "portal/card";
+    String card() {
+        return "redirect:/card";
     }
 
     @PostMapping("/me/password")

@@ -161,7 +161,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/console/audit/**").hasRole("ADMIN")
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
-                        .requestMatchers("/me/**").hasRole("MEMBER")
+                        .requestMatchers("/me/**", "/card", "/card/**").hasRole("MEMBER")
                         .requestMatchers("/help", "/help/**").hasRole("MEMBER")
                         .requestMatchers("/merchant/**").hasRole("MERCHANT")
                         // the member's activity pages; staff may look at them too (a lottery's published draw)

@@ -1,0 +1,129 @@
+package org.gonghui.helpdesk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gonghui.organisation.TreePath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures' reads: requests of a subtree received in a period, grouped by handling organisation, type, channel
+ * and state, in at most three statements. Closed requests of whole months come from
+ * {@code help_request_month_figures} (PostgreSQL: a table kept exact by a trigger on every write; H2: a view), cut
+ * at the township level — so it serves subtrees down to districts; a township's own subtree (a few thousand
+ * requests a year) and the days of a period outside whole months are read from the requests themselves. Open
+ * requests are always read live from the open-requests index.
+ */
+@Component
+class FigureSlices {
+
+    /** Organisations deeper than this are summed into their township in the month figures. */
+    static final int ROLLED_DEPTH = 3;
+
+    private final JdbcClient jdbc;
+
+    FigureSlices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts for requests handled at {@code path} (or, from the month figures, at or below it). */
+    record Slice(String path, RequestType type, Channel channel, boolean closed, Light light, long count, long onTime,
+            long timed, long workingSeconds, long rated, long satisfied) {
+    }
+
+    /** A period in instants [from, to) and the whole months inside it ({@code firstMonth} > {@code lastMonth}: none). */
+    record Period(Instant from, Instant to, int firstMonth, int lastMonth, Instant wholeFrom, Instant wholeTo) {
+
+        boolean hasWholeMonths() {
+            return firstMonth <= lastMonth;
+        }
+    }
+
+    List<Slice> read(TreePath scope, Period period) {
+        List<Slice> slices = new ArrayList<>(open(scope, period));
+        if (period.hasWholeMonths() && scope.depth() < ROLLED_DEPTH) {
+            slices.addAll(closedMonths(scope, period.firstMonth(), period.lastMonth()));
+            if (period.from().isBefore(period.wholeFrom())) {
+                slices.addAll(closed(scope, period.from(), period.wholeFrom()));
+            }
+            if (period.wholeTo().isBefore(period.to())) {
+                slices.addAll(closed(scope, period.wholeTo(), period.to()));
+            }
+        } else {
+            slices.addAll(closed(scope, period.from(), period.to()));
+        }
+        return slices;
+    }
+
+    private List<Slice> open(TreePath scope, Period period) {
+        return jdbc.sql("""
+                select handling_org_path, request_type, channel, light, count(*) as n
+                from help_request
+                where status <> 'CLOSED' and handling_org_path like :scope and received_at >= :from and received_at < :to
+                group by handling_org_path, request_type, channel, light""")
+                .param("scope", scope.likePattern()).param("from", Timestamp.from(period.from()))
+                .param("to", Timestamp.from(period.to()))
+                .query((rs, n) -> new Slice(rs.getString(1), RequestType.valueOf(rs.getString(2)),
+                        Channel.valueOf(rs.getString(3)), false, rs.getString(4) == null ? null : Light.valueOf(rs.getString(4)),
+                        rs.getLong(5), 0, 0, 0, 0, 0))
+                .list();
+    }
+
+    private List<Slice> closed(TreePath scope, Instant from, Instant to) {
+        return jdbc.sql("""
+                select handling_org_path, request_type, channel, count(*),
+                  sum(case when resolution_due is not null and closed_at <= resolution_due then 1 else 0 end),
+                  sum(case when close_working_seconds is not null then 1 else 0 end),
+                  sum(coalesce(close_working_seconds, 0)),
+                  sum(case when satisfaction is not null then 1 else 0 end),
+                  sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
+                from help_request
+                where status = 'CLOSED' and handling_org_path like :scope and received_at >= :from and received_at < :to
+                group by handling_org_path, request_type, channel""")
+                .param("scope", scope.likePattern()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> closedSlice(rs)).list();
+    }
+
+    private List<Slice> closedMonths(TreePath scope, int firstMonth, int lastMonth) {
+        return jdbc.sql("""
+                select roll_path, request_type, channel, sum(closed), sum(closed_on_time), sum(timed), sum(working_seconds),
+                  sum(rated), sum(satisfied)
+                from help_request_month_figures
+                where month_key between :first and :last and roll_path like :scope
+                group by roll_path, request_type, channel""")
+                .param("first", firstMonth).param("last", lastMonth).param("scope", scope.likePattern())
+                .query((rs, n) -> closedSlice(rs)).list();
+    }
+
+    private static Slice closedSlice(ResultSet rs) throws SQLException {
+        return new Slice(rs.getString(1), RequestType.valueOf(rs.getString(2)), Channel.valueOf(rs.getString(3)), true,
+                null, rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
+    }
+
+    /** Every red request of the subtree now, the most overdue first. */
+    List<RedRow> red(TreePath scope) {
+        return jdbc.sql("""
+                select id, request_no, request_type, subject, handling_org_id, handling_org_path, received_at, resolution_due,
+                  light_since, supervised
+                from help_request
+                where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope
+                order by resolution_due, id""")
+                .param("scope", scope.likePattern())
+                .query((rs, n) -> new RedRow(rs.getLong(1), rs.getString(2), RequestType.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getLong(5), new TreePath(rs.getString(6)).depth(), instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getBoolean(10)))
+                .list();
+    }
+
+    record RedRow(long id, String requestNo, RequestType type, String subject, long handlingOrgId, int level,
+            Instant receivedAt, Instant resolutionDue, Instant redSince, boolean supervised) {
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

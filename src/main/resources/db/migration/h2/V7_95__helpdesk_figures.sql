@@ -1,0 +1,29 @@
+-- Help desk figures (H2 twin of the PostgreSQL migration): the same month figures, here a view over the closed
+-- requests (the embedded database holds demo-sized data; PostgreSQL keeps them in a table maintained by a trigger).
+alter table help_request add column close_working_seconds bigint;
+
+create table helpdesk_figures_zone (
+  id    int         primary key,
+  zone  varchar(60) not null
+);
+insert into helpdesk_figures_zone (id, zone) values (1, 'Asia/Shanghai');
+
+create view help_request_month_figures as
+select cast(extract(year from r.received_at at time zone z.zone) * 100
+         + extract(month from r.received_at at time zone z.zone) as int) as month_key,
+       coalesce(regexp_substr(r.handling_org_path, '^/[0-9]+/[0-9]+/[0-9]+/'), r.handling_org_path) as roll_path,
+       r.request_type, r.channel,
+       count(*) as closed,
+       sum(case when r.resolution_due is not null and r.closed_at <= r.resolution_due then 1 else 0 end) as closed_on_time,
+       sum(case when r.close_working_seconds is not null then 1 else 0 end) as timed,
+       sum(coalesce(r.close_working_seconds, 0)) as working_seconds,
+       sum(case when r.satisfaction is not null then 1 else 0 end) as rated,
+       sum(case when r.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end) as satisfied
+from help_request r cross join helpdesk_figures_zone z
+where r.status = 'CLOSED'
+group by cast(extract(year from r.received_at at time zone z.zone) * 100
+         + extract(month from r.received_at at time zone z.zone) as int),
+       coalesce(regexp_substr(r.handling_org_path, '^/[0-9]+/[0-9]+/[0-9]+/'), r.handling_org_path),
+       r.request_type, r.channel;
+
+create index help_request_received on help_request (received_at);

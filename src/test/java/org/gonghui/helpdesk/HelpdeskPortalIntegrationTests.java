@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -72,6 +75,63 @@ class HelpdeskPortalIntegrationTests {
                 .andExpect(content().string(not(containsString("企业有前科"))));
         mvc.perform(get("/help/{id}", id).with(Fixtures.as(self)).param("lang", "en"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Reply from the union")));
+    }
+
+    @Test
+    void photosAreStoredWithTheRequestOrNothingIs() throws Exception {
+        CurrentUser self = HelpdeskScenario.self(scenario.member("NB-HS-T01"));
+        long before = count();
+        mvc.perform(multipart("/help").file(png("photo.png")).file(new MockMultipartFile("files", "virus.exe",
+                                "application/octet-stream", new byte[] {'M', 'Z', 0, 0, 0, 0, 0, 0}))
+                        .param("type", "CONSULTATION").param("subtype", "CONSULT_POLICY").param("subject", "带照片")
+                        .param("content", "见照片").with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("只能上传 PDF、JPG 或 PNG")));
+        assertThat(count()).isEqualTo(before);
+
+        String location = mvc.perform(multipart("/help").file(png("photo.png")).file(png("second.png"))
+                        .param("type", "CONSULTATION").param("subtype", "CONSULT_POLICY").param("subject", "带照片")
+                        .param("content", "见照片").with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring("/help/".length(), location.indexOf('?')));
+        assertThat(scenario.requests.view(self, id).documents()).hasSize(2);
+        long document = scenario.requests.view(self, id).documents().get(0).id();
+        mvc.perform(get("/help/{id}/documents/{doc}", id, document).with(Fixtures.as(self)))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"));
+        mvc.perform(get("/help/{id}/documents/{doc}", id, document)
+                        .with(Fixtures.as(HelpdeskScenario.self(scenario.member("NB-HS-T01")))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theMemberAnswersAQuestionWithTextAndPhotosAndTheClockRunsAgain() throws Exception {
+        MemberView worker = scenario.member("NB-HS-T01");
+        CurrentUser self = HelpdeskScenario.self(worker);
+        HelpRequestView request = scenario.submit(worker, HelpdeskScenario.consultation("需要补充材料"));
+        mvc.perform(post("/console/helpdesk/requests/{id}/ask", request.id()).param("text", "请上传劳动合同照片")
+                        .with(Fixtures.as(scenario.staff("NB-HS-T01"))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(scenario.requests.view(self, request.id()).request().status()).isEqualTo(RequestStatus.WAITING_MEMBER);
+        mvc.perform(get("/help").with(Fixtures.as(self)))
+                .andExpect(content().string(containsString("您需要做的")));
+        mvc.perform(get("/help/{id}", request.id()).with(Fixtures.as(self)))
+                .andExpect(content().string(containsString("请上传劳动合同照片")))
+                .andExpect(content().string(containsString("回复工会的问题")));
+
+        mvc.perform(multipart("/help/{id}/information", request.id()).file(png("contract.png"))
+                        .param("text", "合同照片见附件").with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        HelpRequestDetails details = scenario.requests.view(self, request.id());
+        assertThat(details.request().status()).isEqualTo(RequestStatus.OPEN);
+        assertThat(details.documents()).hasSize(1);
+
+        mvc.perform(post("/help/{id}/information", request.id()).param("text", " ").with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "请填写内容"));
+    }
+
+    static MockMultipartFile png(String name) {
+        byte[] bytes = new byte[64];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, bytes, 0, 8);
+        return new MockMultipartFile("files", name, "image/png", bytes);
     }
 
     @Test

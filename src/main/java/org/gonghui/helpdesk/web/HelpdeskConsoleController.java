@@ -29,6 +29,7 @@ import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +38,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -60,9 +63,11 @@ class HelpdeskConsoleController {
     private final Organisations organisations;
     private final ConsoleActions actions;
     private final PlatformTime time;
+    private final TransactionTemplate transactions;
 
     HelpdeskConsoleController(HelpRequests requests, HelpRequestContacts contacts, Subtypes subtypes,
-            Organisations organisations, ConsoleActions actions, PlatformTime time) {
+            Organisations organisations, ConsoleActions actions, PlatformTime time, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.requests = requests;
         this.contacts = contacts;
         this.subtypes = subtypes;
@@ -168,6 +173,33 @@ class HelpdeskConsoleController {
             @RequestParam(required = false) Integer version, @RequestParam(required = false) Difficulty difficulty,
             RedirectAttributes redirect) {
         return act(id, redirect, () -> requests.changeDifficulty(user, id, version, difficulty));
+    }
+
+    /** Asks the member for something: the clock pauses until they answer. */
+    @PostMapping("/requests/{id}/ask")
+    String ask(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) @MultiLine @Size(max = 4000) String text, RedirectAttributes redirect) {
+        return act(id, redirect, () -> requests.askMember(user, id, version, text));
+    }
+
+    @PostMapping("/requests/{id}/documents")
+    String attach(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        return act(id, redirect, () -> transactions.executeWithoutResult(status -> {
+            List<MultipartFile> chosen = files == null ? List.of()
+                    : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+            if (chosen.isEmpty()) {
+                throw DomainException.invalid("upload.empty");
+            }
+            chosen.forEach(file -> requests.attach(user, id, file));
+        }));
+    }
+
+    @GetMapping("/requests/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long documentId) {
+        return DocumentResponses.inline(requests.openDocument(user, id, documentId));
     }
 
     // ---- registration at a window or from the hotline

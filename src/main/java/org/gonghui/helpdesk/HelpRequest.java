@@ -5,6 +5,7 @@ import org.gonghui.organisation.OrganisationView;
 import org.gonghui.shared.DomainException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
@@ -51,7 +52,10 @@ class HelpRequest {
     private Instant firstResponseDue;
     private Instant nextUpdateDue;
     private Instant resolutionDue;
+    /** Stored by the {@link LightJob} alone (never written back from a request loaded before it ran). */
+    @ReadOnlyProperty
     private Light light;
+    @ReadOnlyProperty
     private Instant lightSince;
     private boolean supervised;
     private Instant closedAt;
@@ -169,6 +173,17 @@ class HelpRequest {
         status = RequestStatus.OPEN;
         pausedSince = null;
         memberSaid(now);
+    }
+
+    /**
+     * The clock's part ({@link LightRefresh}): the time-limit version in force at receipt and the three deadlines,
+     * recomputed before every save (so at submission and after every pause, resumption or change of difficulty).
+     */
+    void clock(long timeLimitVersion, LightReading reading) {
+        this.timeLimitVersion = timeLimitVersion;
+        this.firstResponseDue = reading.firstResponseDue();
+        this.nextUpdateDue = reading.nextUpdateDue();
+        this.resolutionDue = reading.resolutionDue();
     }
 
     void noted(Instant now) {

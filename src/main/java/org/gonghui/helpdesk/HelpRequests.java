@@ -65,10 +65,13 @@ public class HelpRequests {
     private final DocumentStore files;
     private final DocumentStore.Area area;
 
+    private final LightRefresh lightRefresh;
+
     HelpRequests(HelpRequestRepository repository, HelpRequestRecords records, Subtypes subtypes,
             Organisations organisations, Members members, MemberLookup lookup, PersonalDataCipher cipher, AuditLog audit,
             ApplicationEventPublisher events, PlatformTime time, HelpdeskProperties properties, JdbcClient jdbc,
-            DocumentStore files) {
+            DocumentStore files, LightRefresh lightRefresh) {
+        this.lightRefresh = lightRefresh;
         this.files = files;
         this.area = new DocumentStore.Area("helpdesk/requests", properties.maxDocumentBytes(),
                 "helpdesk.document.unsupported", "helpdesk.document.not-found");
@@ -271,7 +274,7 @@ public class HelpRequests {
         for (Map.Entry<String, Object> param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
-        return PageResult.of(statement.query((rs, n) -> summary(rs)).list(), safePage, safeSize);
+        return PageResult.of(lightRefresh.current(statement.query((rs, n) -> summary(rs)).list()), safePage, safeSize);
     }
 
     /** The signed-in member's requests, newest first. */
@@ -282,9 +285,9 @@ public class HelpRequests {
         }
         int safeSize = PageResult.clampSize(size);
         int safePage = PageResult.clampPage(page);
-        return PageResult.of(jdbc.sql(SUMMARY + " where r.member_id = :m order by r.id desc limit :limit offset :offset")
+        return PageResult.of(lightRefresh.current(jdbc.sql(SUMMARY + " where r.member_id = :m order by r.id desc limit :limit offset :offset")
                 .param("m", user.memberId()).param("limit", safeSize + 1).param("offset", (long) safePage * safeSize)
-                .query((rs, n) -> summary(rs)).list(), safePage, safeSize);
+                .query((rs, n) -> summary(rs)).list()), safePage, safeSize);
     }
 
     // ---- the chain
@@ -561,7 +564,7 @@ public class HelpRequests {
         Map<String, String> answers = request.formAnswersEnc() == null ? Map.of()
                 : JSON.readValue(cipher.decrypt(request.formAnswersEnc()), ANSWERS);
         boolean open = request.status().isOpen();
-        return new HelpRequestView(request.id(), request.requestNo(), request.type(), request.subtypeCode(), subtypeLabel,
+        return lightRefresh.current(request, new HelpRequestView(request.id(), request.requestNo(), request.type(), request.subtypeCode(), subtypeLabel,
                 request.difficulty(), request.channel(), request.memberId(), name, phone, request.subject(),
                 cipher.decrypt(request.contentEnc()), answers, request.memberOrgId(), request.againstEmployer(),
                 request.handlingOrgId(), handlingName, request.status(), request.outcome(), request.outcomeReason(),
@@ -569,7 +572,7 @@ public class HelpRequests {
                 request.unansweredSince(), request.pausedSince(), request.firstResponseDue(), request.nextUpdateDue(),
                 request.resolutionDue(), open ? request.light() : null, open ? request.lightSince() : null,
                 request.supervised(), request.closedAt(), request.callbackDue(), request.satisfaction(),
-                request.ratedAt(), request.reopened(), request.duplicateOf(), request.version());
+                request.ratedAt(), request.reopened(), request.duplicateOf(), request.version()));
     }
 
     private record MemberLookupResult(String name, String phoneMasked) {

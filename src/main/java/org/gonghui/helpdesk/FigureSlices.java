@@ -104,19 +104,38 @@ class FigureSlices {
                 null, rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9));
     }
 
-    /** Every red request of the subtree now, the most overdue first. */
-    List<RedRow> red(TreePath scope) {
+    /** Every red request of the subtree now, the most overdue first: where each is handled, and its deadline. */
+    List<RedKey> red(TreePath scope) {
         return jdbc.sql("""
+                select id, handling_org_path, resolution_due from help_request
+                where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope""")
+                .param("scope", scope.likePattern())
+                .query((rs, n) -> new RedKey(rs.getLong(1), new TreePath(rs.getString(2)).depth(),
+                        instant(rs.getTimestamp(3))))
+                .list().stream().sorted(RedKey.MOST_OVERDUE).toList();
+    }
+
+    record RedKey(long id, int level, Instant resolutionDue) {
+        static final java.util.Comparator<RedKey> MOST_OVERDUE = java.util.Comparator.comparing(RedKey::resolutionDue,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())).thenComparingLong(RedKey::id);
+    }
+
+    /** The listed red requests, in the order of the ids given. */
+    List<RedRow> redRows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, RedRow> rows = new java.util.HashMap<>();
+        jdbc.sql("""
                 select id, request_no, request_type, subject, handling_org_id, handling_org_path, received_at, resolution_due,
                   light_since, supervised
-                from help_request
-                where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope
-                order by resolution_due, id""")
-                .param("scope", scope.likePattern())
+                from help_request where id in (:ids)""")
+                .param("ids", ids)
                 .query((rs, n) -> new RedRow(rs.getLong(1), rs.getString(2), RequestType.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), new TreePath(rs.getString(6)).depth(), instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getBoolean(10)))
-                .list();
+                .list().forEach(row -> rows.put(row.id(), row));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
     record RedRow(long id, String requestNo, RequestType type, String subject, long handlingOrgId, int level,

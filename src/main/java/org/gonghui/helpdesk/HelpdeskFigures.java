@@ -152,17 +152,19 @@ public class HelpdeskFigures {
     }
 
     private List<DeskFigures.RedLevel> red(TreePath scope) {
-        Map<Integer, List<FigureSlices.RedRow>> byLevel = new TreeMap<>();
-        for (FigureSlices.RedRow row : slices.red(scope)) {
-            byLevel.computeIfAbsent(row.level(), l -> new ArrayList<>()).add(row);
+        Map<Integer, List<FigureSlices.RedKey>> byLevel = new TreeMap<>();
+        for (FigureSlices.RedKey key : slices.red(scope)) {
+            byLevel.computeIfAbsent(key.level(), l -> new ArrayList<>()).add(key);
         }
-        Set<Long> orgIds = byLevel.values().stream().flatMap(rows -> rows.stream().limit(RED_LISTED_PER_LEVEL))
-                .map(FigureSlices.RedRow::handlingOrgId).collect(Collectors.toSet());
-        Map<Long, OrganisationView> names = organisations.findAll(orgIds);
+        List<Long> listed = byLevel.values().stream().flatMap(keys -> keys.stream().limit(RED_LISTED_PER_LEVEL))
+                .map(FigureSlices.RedKey::id).toList();
+        List<FigureSlices.RedRow> rows = slices.redRows(listed);
+        Map<Long, OrganisationView> names = organisations.findAll(rows.stream().map(FigureSlices.RedRow::handlingOrgId)
+                .collect(Collectors.toSet()));
         List<DeskFigures.RedLevel> levels = new ArrayList<>();
-        byLevel.forEach((level, rows) -> levels.add(new DeskFigures.RedLevel(level, rows.size(),
-                rows.stream().limit(RED_LISTED_PER_LEVEL).map(r -> new DeskFigures.RedRequest(r.id(), r.requestNo(),
-                        r.type(), r.subject(), r.handlingOrgId(), names.containsKey(r.handlingOrgId())
+        byLevel.forEach((level, keys) -> levels.add(new DeskFigures.RedLevel(level, keys.size(), rows.stream()
+                .filter(r -> r.level() == level).map(r -> new DeskFigures.RedRequest(r.id(), r.requestNo(), r.type(),
+                        r.subject(), r.handlingOrgId(), names.containsKey(r.handlingOrgId())
                                 ? names.get(r.handlingOrgId()).name() : null, r.receivedAt(), r.resolutionDue(),
                         r.redSince(), r.supervised())).toList())));
         return levels;

@@ -23,6 +23,7 @@ import org.gonghui.shared.security.Role;
 import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.TestClock;
 import org.gonghui.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,10 @@ class HelpdeskBenchmark {
     PlatformTime time;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LightJob lightJob;
+    @Autowired
+    TestClock clock;
 
     private final int total = Integer.getInteger("bench.requests", 1_000_000);
     private final int openTarget = Integer.getInteger("bench.open", 30_000);
@@ -60,6 +65,7 @@ class HelpdeskBenchmark {
     private final int townshipCount = Integer.getInteger("bench.townships", 150);
     private final int pointCount = Integer.getInteger("bench.points", 3_000);
     private final int runs = Integer.getInteger("bench.runs", 50);
+    private final int lightRuns = Integer.getInteger("bench.lightRuns", 7);
 
     private static final String[] SUBTYPES = {"CONSULT_POLICY", "ASSIST_HARDSHIP", "COMPLAINT_WAGES", "LEGAL_CONSULT",
             "SUGGEST_SERVICE"};
@@ -83,7 +89,36 @@ class HelpdeskBenchmark {
         int open = load();
         report("setup: %,d requests (%,d open) and their history loaded in %.1f s (not a figure)", total, open, seconds(t1));
 
-        measure();
+        try {
+            lightJob();
+            measure();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /**
+     * The traffic-light job over every open request. The first run after loading catches up (the loaded deadlines
+     * and lights are only approximations of the calendar's); then each run follows a day of working time (the test
+     * clock moved on by a day), so hundreds of lights change and new reds are put under supervision every run —
+     * more than the once-a-minute job meets in production.
+     */
+    private void lightJob() {
+        clock.set(time.now());
+        long t = System.nanoTime();
+        LightJob.Run first = lightJob.evaluate();
+        report("LIGHT JOB first run after loading (catch-up): %.0f ms, %s", (System.nanoTime() - t) / 1e6, first);
+        double[] ms = new double[lightRuns];
+        for (int i = 0; i < lightRuns; i++) {
+            clock.advance(Duration.ofDays(1));
+            long start = System.nanoTime();
+            LightJob.Run run = lightJob.evaluate();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+            report("LIGHT JOB run %d (a day later): %.0f ms, %s", i + 1, ms[i], run);
+        }
+        Arrays.sort(ms);
+        report("%-60s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d runs)", "LIGHT JOB every open request, new reds "
+                + "supervised", ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1], lightRuns);
     }
 
     private void measure() {

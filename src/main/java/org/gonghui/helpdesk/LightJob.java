@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * batched statements stores the lights that changed ({@code light}, {@code light_since}) with a LIGHT_CHANGED line in
  * each history (a new request's first green is stored without one), refreshes deadlines that moved (a calendar or limit change), and puts every request newly red under
  * the supervision of the level above its handling organisation (an automatic supervision notice; the handler stays
- * responsible). A {@link LightChanged} event per change tells the rest of the platform (notices to the handler).
+ * responsible). Each change also leaves an alert for the handling organisation ({@link LightAlerts}), and a
+ * {@link LightChanged} event per change tells the rest of the platform.
  * Nothing is loaded entity by entity: 30,000 open requests are two reads and a few batches.
  */
 @Component
@@ -93,6 +94,7 @@ class LightJob {
         List<Object[]> history = new ArrayList<>();
         List<Object[]> notices = new ArrayList<>();
         List<Object[]> supervised = new ArrayList<>();
+        List<Object[]> alerts = new ArrayList<>();
         List<LightChanged> changes = new ArrayList<>();
         int[] evaluated = {0};
         Timestamp at = Timestamp.from(now);
@@ -129,8 +131,9 @@ class LightJob {
                     if (open.light() == null && reading.light() == Light.GREEN) {
                         return;
                     }
-                    history.add(new Object[] {id, at, ACTOR, EventKind.LIGHT_CHANGED.name(), null, null,
-                            change(open.light(), reading), false});
+                    String words = change(open.light(), reading);
+                    history.add(new Object[] {id, at, ACTOR, EventKind.LIGHT_CHANGED.name(), null, null, words, false});
+                    alerts.add(new Object[] {id, open.handlingOrgId(), reading.light().name(), words, at});
                     boolean newRed = reading.light() == Light.RED && !open.supervised();
                     if (newRed) {
                         supervise(open, at, notices, history);
@@ -142,7 +145,11 @@ class LightJob {
         batch.batchUpdate("update help_request set light = ?, light_since = ? where id = ? and status <> 'CLOSED'", lights);
         batch.batchUpdate("update help_request set first_response_due = ?, next_update_due = ?, resolution_due = ? "
                 + "where id = ? and status <> 'CLOSED'", deadlines);
-        batch.batchUpdate("update help_request set supervised = true where id = ?", supervised);
+        // The version moves so that a staff save of a copy loaded before this run fails rather than undoes it.
+        batch.batchUpdate("update help_request set supervised = true, version = version + 1 where id = ?", supervised);
+        batch.batchUpdate("""
+                insert into help_light_alert (request_id, org_id, light, reason, created_at) values (?, ?, ?, ?, ?)""",
+                alerts);
         batch.batchUpdate("""
                 insert into help_request_supervision (request_id, from_org_id, from_org_path, to_org_id, automatic, reason,
                   sent_by, sent_at) values (?, ?, ?, ?, true, ?, ?, ?)""", notices);

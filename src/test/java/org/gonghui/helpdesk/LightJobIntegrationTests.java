@@ -43,7 +43,7 @@ class LightJobIntegrationTests {
     void putTimeBackAndRemoveRequests() {
         clock.reset();
         for (long id : made) {
-            for (String table : List.of("help_request_event", "help_request_pause", "help_request_supervision",
+            for (String table : List.of("help_light_alert", "help_request_event", "help_request_pause", "help_request_supervision",
                     "help_request_document")) {
                 jdbc.sql("delete from " + table + " where request_id = ?").param(id).update();
             }
@@ -133,5 +133,48 @@ class LightJobIntegrationTests {
         HelpRequestView answered = requests.addInformation(HelpdeskScenario.self(member), request.id(), "已上传");
         assertThat(answered.resolutionDue()).as("4 working days left from Friday 20 March 09:00")
                 .isEqualTo(at("2026-03-26 09:00"));
+    }
+
+    @Autowired LightAlerts alerts;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void everyChangeOfColourAlertsTheHandlingOrganisationUntilItsStaffHaveSeenIt() throws Exception {
+        clock.set(at("2026-03-02 09:00"));
+        OrganisationView township = scenario.newTownship();
+        OrganisationView point = scenario.org(township.code() + "-E1");
+        OrganisationView neighbour = scenario.org(township.code() + "-C1");
+        CurrentUser handler = scenario.staff(point.code());
+        HelpRequestView request = submitted(scenario.member(point.code()), "变灯提醒承办单位");
+        job.evaluate();
+        assertThat(alerts.unseenCount(handler)).as("a first green is no news").isZero();
+
+        clock.set(at("2026-03-06 10:00"));
+        job.evaluate();
+        assertThat(alerts.unseenCount(handler)).as("4 of 5 working days used").isEqualTo(1);
+        assertThat(alerts.recent(handler, 10)).singleElement().satisfies(a -> {
+            assertThat(a.requestId()).isEqualTo(request.id());
+            assertThat(a.light()).isEqualTo(Light.YELLOW);
+            assertThat(a.seenAt()).isNull();
+        });
+        assertThat(alerts.unseenCount(scenario.staff(neighbour.code()))).as("another service point's staff").isZero();
+        assertThat(alerts.recent(scenario.staff(neighbour.code()), 10)).isEmpty();
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/console/helpdesk/alerts")
+                        .with(org.gonghui.support.Fixtures.as(handler)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString(request.requestNo())))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-testid=\"alerts-unseen\"")));
+
+        clock.set(at("2026-03-10 09:00"));
+        job.evaluate();
+        assertThat(alerts.unseenCount(handler)).as("yellow, then red").isEqualTo(2);
+        assertThat(alerts.markAllSeen(handler)).isEqualTo(2);
+        assertThat(alerts.unseenCount(handler)).isZero();
+        assertThat(alerts.recent(handler, 10)).hasSize(2).allSatisfy(a -> assertThat(a.seenBy()).isEqualTo(handler.getUsername()));
+        assertThat(jdbc.sql("select count(*) from help_request_event where request_id = ? and kind = 'LIGHT_CHANGED'")
+                .param(request.id()).query(Long.class).single()).as("each alert has its line in the history").isEqualTo(2);
     }
 }

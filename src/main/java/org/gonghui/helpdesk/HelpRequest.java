@@ -186,6 +186,81 @@ class HelpRequest {
         this.resolutionDue = reading.resolutionDue();
     }
 
+    /**
+     * 办结: records the outcome — a reason when not accepted, the authority when referred — and when the member must
+     * be called back. A request waiting for the member stops waiting.
+     */
+    void close(Outcome result, String reason, String authority, Instant now, Instant callbackBy) {
+        requireOpen();
+        if (result == null) {
+            throw DomainException.invalid("helpdesk.close.outcome-required");
+        }
+        if (result == Outcome.NOT_ACCEPTED && (reason == null || reason.isBlank())) {
+            throw DomainException.invalid("helpdesk.close.reason-required");
+        }
+        if (result == Outcome.REFERRED && (authority == null || authority.isBlank())) {
+            throw DomainException.invalid("helpdesk.close.authority-required");
+        }
+        this.status = RequestStatus.CLOSED;
+        this.outcome = result;
+        this.outcomeReason = reason == null || reason.isBlank() ? null : reason.trim();
+        this.referredTo = result == Outcome.REFERRED ? authority.trim() : null;
+        this.pausedSince = null;
+        this.closedAt = now;
+        this.callbackDue = callbackBy;
+        this.satisfaction = null;
+        this.ratedAt = null;
+        touch(now);
+    }
+
+    /** Whether the result of the last closing may still be rated (by the member or on the call-back). */
+    boolean awaitsRating() {
+        return status == RequestStatus.CLOSED && outcome != null && ratedAt == null;
+    }
+
+    /**
+     * The member's rating of the result. 不满意 reopens the request once, under supervision: answers true when it
+     * did; a second 不满意 is kept and changes nothing else.
+     */
+    boolean rate(Satisfaction rating, Instant now) {
+        if (!awaitsRating()) {
+            throw DomainException.conflict("helpdesk.rate.not-awaiting");
+        }
+        if (rating == null) {
+            throw DomainException.invalid("helpdesk.rate.required");
+        }
+        this.satisfaction = rating;
+        this.ratedAt = now;
+        touch(now);
+        if (rating != Satisfaction.DISSATISFIED || reopened) {
+            return false;
+        }
+        this.reopened = true;
+        this.supervised = true;
+        this.status = RequestStatus.OPEN;
+        this.outcome = null;
+        this.outcomeReason = null;
+        this.referredTo = null;
+        this.closedAt = null;
+        this.callbackDue = null;
+        this.unansweredSince = now;
+        return true;
+    }
+
+    void markSupervised(Instant now) {
+        this.supervised = true;
+        touch(now);
+    }
+
+    /** A request of the member on a matter already open: kept, closed at once and linked to the open one. */
+    void linkAsDuplicateOf(long openId, Instant now) {
+        this.duplicateOf = openId;
+        this.status = RequestStatus.CLOSED;
+        this.closedAt = now;
+        this.unansweredSince = null;
+        touch(now);
+    }
+
     void noted(Instant now) {
         touch(now);
     }

@@ -152,6 +152,109 @@ class HelpRequestRecords {
                 rs.getTimestamp("uploaded_at").toInstant());
     }
 
+    // ---- supervision
+
+    long supervisionNotice(long requestId, OrganisationView from, long toOrgId, boolean automatic, String reason,
+            String by, Instant at) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into help_request_supervision (request_id, from_org_id, from_org_path, to_org_id, automatic, reason,
+                  sent_by, sent_at)
+                values (:r, :f, :fp, :t, :a, :reason, :by, :at)""")
+                .param("r", requestId).param("f", from.id()).param("fp", from.path()).param("t", toOrgId)
+                .param("a", automatic).param("reason", truncate(reason, 500)).param("by", truncate(by, 100))
+                .param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Records the answer to an open notice; false when it was answered already (or is not this request's). */
+    boolean answerSupervision(long requestId, long noticeId, String answer, String by, Instant at) {
+        return jdbc.sql("""
+                update help_request_supervision set answer_enc = :a, answered_by = :by, answered_at = :at
+                where id = :n and request_id = :r and answered_at is null""")
+                .param("a", cipher.encrypt(answer)).param("by", truncate(by, 100)).param("at", Timestamp.from(at))
+                .param("n", noticeId).param("r", requestId).update() == 1;
+    }
+
+    Optional<SupervisionView> supervision(long requestId, long noticeId) {
+        return jdbc.sql(SUPERVISION + " where s.id = :n and s.request_id = :r").param("n", noticeId).param("r", requestId)
+                .query((rs, n) -> supervisionView(rs)).optional();
+    }
+
+    List<SupervisionView> supervisions(long requestId) {
+        return jdbc.sql(SUPERVISION + " where s.request_id = :r order by s.id").param("r", requestId)
+                .query((rs, n) -> supervisionView(rs)).list();
+    }
+
+    /**
+     * Open notices a staff user is concerned with: sent to an organisation in their subtree (to answer) or sent by
+     * one (to follow), on requests they may see; oldest first.
+     */
+    List<SupervisionView> openSupervisions(String scopePath, int limit, long offset) {
+        return jdbc.sql(SUPERVISION + " join organisation t on t.id = s.to_org_id"
+                        + " where s.answered_at is null and (t.path like :scope or s.from_org_path like :scope)"
+                        + " and r.handling_org_path like :scope"
+                        + " and (r.excluded_org_path is null or :path not like (r.excluded_org_path || '%'))"
+                        + " order by s.sent_at, s.id limit :limit offset :offset")
+                .param("scope", scopePath + "%").param("path", scopePath).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> supervisionView(rs)).list();
+    }
+
+    private static final String SUPERVISION = """
+            select s.*, r.request_no, r.subject, fo.name as from_name, tor.name as to_name
+            from help_request_supervision s join help_request r on r.id = s.request_id
+            join organisation fo on fo.id = s.from_org_id join organisation tor on tor.id = s.to_org_id""";
+
+    private SupervisionView supervisionView(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SupervisionView(rs.getLong("id"), rs.getLong("request_id"), rs.getString("request_no"),
+                rs.getString("subject"), rs.getLong("from_org_id"), rs.getString("from_name"), rs.getLong("to_org_id"),
+                rs.getString("to_name"), rs.getBoolean("automatic"), rs.getString("reason"), rs.getString("sent_by"),
+                rs.getTimestamp("sent_at").toInstant(), cipher.decrypt(rs.getString("answer_enc")),
+                rs.getString("answered_by"),
+                rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant());
+    }
+
+    // ---- legal aid
+
+    long referral(long requestId, long lawyerId, Instant appointmentAt, String place, String note, String by, Instant at) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into help_request_referral (request_id, lawyer_id, appointment_at, place, note_enc, created_by,
+                  created_at)
+                values (:r, :l, :ap, :p, :n, :by, :at)""")
+                .param("r", requestId).param("l", lawyerId).param("ap", Timestamp.from(appointmentAt))
+                .param("p", truncate(place, 200)).param("n", note == null ? null : cipher.encrypt(note))
+                .param("by", truncate(by, 100)).param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    List<ReferralView> referrals(long requestId) {
+        return jdbc.sql("""
+                select f.*, l.name, l.firm, l.specialities from help_request_referral f
+                join helpdesk_lawyer l on l.id = f.lawyer_id where f.request_id = :r order by f.id""")
+                .param("r", requestId)
+                .query((rs, n) -> new ReferralView(rs.getLong("id"), rs.getLong("request_id"), rs.getLong("lawyer_id"),
+                        rs.getString("name"), rs.getString("firm"), rs.getString("specialities"),
+                        rs.getTimestamp("appointment_at").toInstant(), rs.getString("place"),
+                        cipher.decrypt(rs.getString("note_enc")), rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    // ---- duplicates
+
+    /** The member's requests still open (for the duplicate rule). */
+    List<DuplicateRule.Earlier> openOf(long memberId) {
+        return jdbc.sql("""
+                select id, request_type, subtype_code, status, received_at from help_request
+                where member_id = :m and status <> 'CLOSED'""")
+                .param("m", memberId)
+                .query((rs, n) -> new DuplicateRule.Earlier(rs.getLong("id"), RequestType.valueOf(rs.getString("request_type")),
+                        rs.getString("subtype_code"), RequestStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
     private record Row(long id, Instant at, String actor, Long actorOrgId, EventKind kind, Long fromOrgId, Long toOrgId,
             String reason, String textEnc, boolean visibleToMember) {
     }

@@ -63,6 +63,7 @@ public class HelpRequests {
     private final HelpdeskProperties properties;
     private final JdbcClient jdbc;
     private final DocumentStore files;
+    private final Lawyers lawyers;
     private final DocumentStore.Area area;
 
     private final LightRefresh lightRefresh;
@@ -70,9 +71,10 @@ public class HelpRequests {
     HelpRequests(HelpRequestRepository repository, HelpRequestRecords records, Subtypes subtypes,
             Organisations organisations, Members members, MemberLookup lookup, PersonalDataCipher cipher, AuditLog audit,
             ApplicationEventPublisher events, PlatformTime time, HelpdeskProperties properties, JdbcClient jdbc,
-            DocumentStore files, LightRefresh lightRefresh) {
+            DocumentStore files, Lawyers lawyers, LightRefresh lightRefresh) {
         this.lightRefresh = lightRefresh;
         this.files = files;
+        this.lawyers = lawyers;
         this.area = new DocumentStore.Area("helpdesk/requests", properties.maxDocumentBytes(),
                 "helpdesk.document.unsupported", "helpdesk.document.not-found");
         this.repository = repository;
@@ -175,6 +177,9 @@ public class HelpRequests {
         RoutingRule.Decision route = RoutingRule.route(organisations.lineage(from), member != null, type, againstEmployer,
                 properties.routing());
         Instant now = time.now();
+        Optional<DuplicateRule.Earlier> open = member == null ? Optional.empty()
+                : DuplicateRule.openOne(records.openOf(member.id()), type, subtype.code(), now,
+                        properties.duplicateWindowDays());
         String name = contact.name();
         PhoneNumber phone = contact.phone();
         HelpRequest.Sealed sealed = new HelpRequest.Sealed(cipher.encrypt(content.trim()),
@@ -188,11 +193,34 @@ public class HelpRequests {
         EventKind kind = channel.isStaffRegistered() ? EventKind.REGISTERED : EventKind.SUBMITTED;
         records.event(request.id(), now, HelpRequestRecords.Event.by(kind, by.getUsername(), by.orgId(), true)
                 .move(null, route.handling().id()));
+        if (open.isPresent()) {
+            return linkDuplicate(by, request, open.get().id(), subject.trim() + "\n" + content.trim(), now);
+        }
         audit.record("helpdesk.request." + kind.name().toLowerCase(Locale.ROOT), "help_request", request.id(),
                 channel.name());
         events.publishEvent(new HelpRequestSubmitted(request.id(), request.requestNo(), request.memberId(),
                 request.handlingOrgId(), channel));
         return view(request, by);
+    }
+
+    /**
+     * A request on a matter already open: kept (closed at once, linked to the open one), its words added to the open
+     * request as the member's information, and the member told which request goes on.
+     */
+    private HelpRequestView linkDuplicate(CurrentUser by, HelpRequest duplicate, long openId, String words, Instant now) {
+        HelpRequest original = repository.findById(openId).orElseThrow();
+        duplicate.linkAsDuplicateOf(openId, now);
+        HelpRequest saved = repository.save(duplicate);
+        records.event(saved.id(), now, HelpRequestRecords.Event.by(EventKind.DUPLICATE_LINKED, by.getUsername(),
+                by.orgId(), true).move(null, original.handlingOrgId()).because(original.requestNo()));
+        EventKind kind = memberSpoke(original, now);
+        repository.save(original);
+        records.event(openId, now, HelpRequestRecords.Event.by(kind, by.getUsername(), by.orgId(), true).saying(words));
+        records.event(openId, now, HelpRequestRecords.Event.by(EventKind.DUPLICATE_LINKED, by.getUsername(), by.orgId(),
+                true).because(saved.requestNo()));
+        audit.record("helpdesk.request.duplicate", "help_request", saved.id(), "of " + openId);
+        events.publishEvent(new HelpdeskTexts.Tell(saved.id(), "helpdesk.sms.duplicate", saved.requestNo(), original.requestNo()));
+        return view(saved, by);
     }
 
     /** {@code 12351-2026-0000123}: the year of receipt and a number that never repeats. */
@@ -211,7 +239,8 @@ public class HelpRequests {
             audit.record("helpdesk.request.view", "help_request", id, request.type().name());
         }
         return new HelpRequestDetails(view(request, user), records.history(id, user.isMember()),
-                records.documents(id, user.isMember()));
+                records.documents(id, user.isMember()), user.isMember() ? List.of() : records.supervisions(id),
+                records.referrals(id));
     }
 
     /**
@@ -395,6 +424,195 @@ public class HelpRequests {
                 staff.orgId(), false).because(before + " -> " + difficulty));
         audit.record("helpdesk.request.difficulty", "help_request", saved.id(), before + " -> " + difficulty);
         return view(saved, staff);
+    }
+
+    // ---- supervision, closing, call-back, rating
+
+    /**
+     * 督办: staff of an organisation above the handling one send a supervision notice, which the handling organisation
+     * must answer; the request is marked supervised.
+     */
+    @Transactional
+    public SupervisionView supervise(CurrentUser staff, long id, String reason) {
+        HelpRequest request = actionable(staff, id, null);
+        request.requireOpen();
+        requireReason(reason);
+        if (request.handlingOrgId() == staff.orgId()) {
+            throw DomainException.invalid("helpdesk.supervise.own");
+        }
+        Instant now = time.now();
+        OrganisationView from = organisations.find(staff.orgId()).orElseThrow();
+        long notice = records.supervisionNotice(id, from, request.handlingOrgId(), false, reason.trim(),
+                staff.getUsername(), now);
+        request.markSupervised(now);
+        repository.save(request);
+        records.event(id, now, HelpRequestRecords.Event.by(EventKind.SUPERVISION_NOTICE, staff.getUsername(),
+                staff.orgId(), false).move(from.id(), request.handlingOrgId()).because(reason.trim()));
+        audit.record("helpdesk.request.supervise", "help_request", id, String.valueOf(notice));
+        return records.supervision(id, notice).orElseThrow();
+    }
+
+    /** The handling organisation answers a supervision notice; both are kept. */
+    @Transactional
+    public SupervisionView answerSupervision(CurrentUser staff, long id, long noticeId, String text) {
+        HelpRequest request = actionable(staff, id, null);
+        String words = requireText(text);
+        SupervisionView notice = records.supervision(id, noticeId)
+                .orElseThrow(() -> DomainException.notFound("helpdesk.supervision.not-found"));
+        if (staff.orgId() != notice.toOrgId() && staff.orgId() != request.handlingOrgId()) {
+            throw DomainException.forbidden("helpdesk.supervision.handler-answers");
+        }
+        Instant now = time.now();
+        if (!records.answerSupervision(id, noticeId, words, staff.getUsername(), now)) {
+            throw DomainException.conflict("helpdesk.supervision.answered");
+        }
+        records.event(id, now, HelpRequestRecords.Event.by(EventKind.SUPERVISION_ANSWER, staff.getUsername(),
+                staff.orgId(), false).move(staff.orgId(), notice.fromOrgId()).saying(words));
+        audit.record("helpdesk.request.supervision-answer", "help_request", id, String.valueOf(noticeId));
+        return records.supervision(id, noticeId).orElseThrow();
+    }
+
+    /** Open supervision notices to answer or to follow in the staff user's subtree, oldest first. */
+    @Transactional(readOnly = true)
+    public PageResult<SupervisionView> openSupervisions(CurrentUser staff, int page, int size) {
+        TreePath scope = TreePath.scopeOf(staff);
+        int safeSize = PageResult.clampSize(size);
+        int safePage = PageResult.clampPage(page);
+        return PageResult.of(records.openSupervisions(scope.value(), safeSize + 1, (long) safePage * safeSize),
+                safePage, safeSize);
+    }
+
+    /** 办结: records the outcome; the member is told and must be called back by the call-back due date. */
+    @Transactional
+    public HelpRequestView close(CurrentUser staff, long id, Integer version, Outcome outcome, String reason,
+            String referredTo) {
+        HelpRequest request = actionable(staff, id, version);
+        if (reason != null && reason.trim().length() > 500) {
+            throw DomainException.invalid("helpdesk.reason.too-long", 500);
+        }
+        if (referredTo != null && referredTo.trim().length() > 200) {
+            throw DomainException.invalid("helpdesk.close.authority-too-long", 200);
+        }
+        Instant now = time.now();
+        boolean waiting = request.status() == RequestStatus.WAITING_MEMBER;
+        request.close(outcome, reason, referredTo, now, callbackDue(now));
+        HelpRequest saved = repository.save(request);
+        if (waiting) {
+            records.closePause(id, now);
+        }
+        records.event(id, now, HelpRequestRecords.Event.by(EventKind.CLOSED, staff.getUsername(), staff.orgId(), true)
+                .because(outcome + (saved.outcomeReason() == null ? "" : ": " + saved.outcomeReason())
+                        + (saved.referredTo() == null ? "" : " -> " + saved.referredTo())));
+        audit.record("helpdesk.request.close", "help_request", id, outcome.name());
+        events.publishEvent(new HelpRequestClosed(id, saved.requestNo(), saved.memberId(), saved.handlingOrgId(), outcome));
+        return view(saved, staff);
+    }
+
+    /**
+     * When the member must be called back after closing: {@code callbackDays} after it (calendar days until the
+     * working-day time limits are wired in).
+     */
+    Instant callbackDue(Instant closedAt) {
+        return closedAt.plus(java.time.Duration.ofDays(properties.callbackDays()));
+    }
+
+    /**
+     * 回访: staff record the call-back — who called (the user), when, and the rating the member gave on the phone.
+     * 不满意 reopens the request once, supervised by the level above.
+     */
+    @Transactional
+    public HelpRequestView callBack(CurrentUser staff, long id, Integer version, java.time.LocalDateTime calledAt,
+            Satisfaction rating, String note) {
+        HelpRequest request = actionable(staff, id, version);
+        Instant now = time.now();
+        Instant at = calledAt == null ? now : time.instantOf(calledAt);
+        if (at.isAfter(now) || (request.closedAt() != null && at.isBefore(request.closedAt()))) {
+            throw DomainException.invalid("helpdesk.callback.when");
+        }
+        if (note != null && note.trim().length() > 4000) {
+            throw DomainException.invalid("helpdesk.text.too-long", 4000);
+        }
+        return rated(staff, request, rating, now, at, blank(note) ? null : note.trim(), true);
+    }
+
+    /** The member rates the result on the portal or the API; 不满意 reopens the request once. */
+    @Transactional
+    public HelpRequestView rate(CurrentUser member, long id, Satisfaction rating, String comment) {
+        if (member == null || !member.isMember()) {
+            throw DomainException.forbidden("error.forbidden");
+        }
+        HelpRequest request = readable(member, id);
+        if (comment != null && comment.trim().length() > 4000) {
+            throw DomainException.invalid("helpdesk.text.too-long", 4000);
+        }
+        Instant now = time.now();
+        return rated(member, request, rating, now, now, blank(comment) ? null : comment.trim(), false);
+    }
+
+    private HelpRequestView rated(CurrentUser by, HelpRequest request, Satisfaction rating, Instant now, Instant at,
+            String words, boolean onCallback) {
+        boolean reopened = request.rate(rating, now);
+        HelpRequest saved = repository.save(request);
+        long id = saved.id();
+        Long orgId = by.isMember() ? null : by.orgId();
+        records.event(id, at, HelpRequestRecords.Event.by(onCallback ? EventKind.CALLBACK : EventKind.RATED,
+                by.getUsername(), orgId, true).because(rating.name()).saying(words));
+        if (reopened) {
+            OrganisationView handling = organisations.find(saved.handlingOrgId()).orElseThrow();
+            OrganisationView above = handling.parentId() == null ? handling
+                    : organisations.find(handling.parentId()).orElseThrow();
+            long notice = records.supervisionNotice(id, above, handling.id(), true, REOPEN_REASON, "system", now);
+            records.event(id, now, HelpRequestRecords.Event.by(EventKind.REOPENED, by.getUsername(), orgId, true)
+                    .move(null, handling.id()));
+            records.event(id, now, HelpRequestRecords.Event.by(EventKind.SUPERVISION_NOTICE, "system", above.id(), false)
+                    .move(above.id(), handling.id()).because(REOPEN_REASON));
+            audit.record("helpdesk.request.reopen", "help_request", id, "supervision " + notice);
+        }
+        audit.record(onCallback ? "helpdesk.request.callback" : "helpdesk.request.rate", "help_request", id, rating.name());
+        events.publishEvent(new HelpRequestRated(id, saved.requestNo(), saved.memberId(), rating, reopened, onCallback));
+        return view(saved, by);
+    }
+
+    /** The reason of the supervision notice a dissatisfied member's rating sends (kept in Chinese, the records' language). */
+    static final String REOPEN_REASON = "会员对办理结果不满意，重新办理，由上级督办";
+
+    /**
+     * 法律援助: refers a legal-aid request to a union lawyer of the roster with an appointment (time, place) that the
+     * member is told and sees on the request.
+     */
+    @Transactional
+    public ReferralView refer(CurrentUser staff, long id, long lawyerId, java.time.LocalDateTime appointmentAt,
+            String place, String note) {
+        HelpRequest request = actionable(staff, id, null);
+        request.requireOpen();
+        if (request.type() != RequestType.LEGAL_AID) {
+            throw DomainException.invalid("helpdesk.referral.legal-aid-only");
+        }
+        LawyerView lawyer = lawyers.find(staff, lawyerId);
+        if (!lawyer.active()) {
+            throw DomainException.conflict("helpdesk.referral.lawyer-inactive", lawyer.name());
+        }
+        Instant now = time.now();
+        if (appointmentAt == null || blank(place)) {
+            throw DomainException.invalid("helpdesk.referral.appointment-required");
+        }
+        Instant at = time.instantOf(appointmentAt);
+        if (at.isBefore(now)) {
+            throw DomainException.invalid("helpdesk.referral.appointment-past");
+        }
+        if (place.trim().length() > 200 || (note != null && note.trim().length() > 4000)) {
+            throw DomainException.invalid("helpdesk.text.too-long", 200);
+        }
+        long referral = records.referral(id, lawyer.id(), at, place.trim(), blank(note) ? null : note.trim(),
+                staff.getUsername(), now);
+        records.event(id, now, HelpRequestRecords.Event.by(EventKind.LEGAL_REFERRAL, staff.getUsername(), staff.orgId(),
+                true).because(lawyer.name() + "（" + lawyer.firm() + "）").saying(time.dateTime(at) + " " + place.trim()));
+        request.replied(now);
+        repository.save(request);
+        audit.record("helpdesk.request.refer", "help_request", id, "lawyer " + lawyer.id());
+        events.publishEvent(new HelpdeskTexts.Tell(id, "helpdesk.sms.referral", request.requestNo(), lawyer.name(),
+                lawyer.firm(), time.dateTime(at), place.trim()));
+        return records.referrals(id).stream().filter(r -> r.id() == referral).findFirst().orElseThrow();
     }
 
     // ---- the member's part and documents

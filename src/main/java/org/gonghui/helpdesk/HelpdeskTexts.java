@@ -56,8 +56,28 @@ class HelpdeskTexts {
         send(event.requestId(), event.askedMember() ? "helpdesk.sms.asked" : "helpdesk.sms.replied", event.requestNo());
     }
 
-    /** Texts the person of a request; exposed to the module for the steps that have no event of their own. */
-    void send(long requestId, String code, Object... args) {
+    @TransactionalEventListener
+    void on(HelpRequestClosed event) {
+        send(event.requestId(), "helpdesk.sms.closed", event.requestNo());
+    }
+
+    @TransactionalEventListener
+    void on(HelpRequestRated event) {
+        if (event.reopened()) {
+            send(event.requestId(), "helpdesk.sms.reopened", event.requestNo());
+        }
+    }
+
+    /** A step of the module that concerns the person and has no public event of its own: a message and its arguments. */
+    record Tell(long requestId, String code, Object... args) {
+    }
+
+    @TransactionalEventListener
+    void on(Tell tell) {
+        send(tell.requestId(), tell.code(), tell.args());
+    }
+
+    private void send(long requestId, String code, Object... args) {
         try {
             String text = messages.getMessage(code, args, CHINESE);
             jdbc.sql("select member_id, contact_phone_enc from help_request where id = :id").param("id", requestId)

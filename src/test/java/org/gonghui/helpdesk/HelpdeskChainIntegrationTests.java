@@ -152,12 +152,11 @@ class HelpdeskChainIntegrationTests {
     void theOpenListPutsRedThenYellowThenTheEarliestDeadlineFirst() {
         OrganisationView township = scenario.newTownship();
         OrganisationView station = scenario.org(township.code() + "-C1");
-        MemberView member = scenario.member(station.code());
-        HelpRequestView green = scenario.submit(member, HelpdeskScenario.consultation("绿灯"));
-        HelpRequestView early = scenario.submit(member, HelpdeskScenario.consultation("绿灯期限早"));
-        HelpRequestView yellow = scenario.submit(member, HelpdeskScenario.consultation("黄灯"));
-        HelpRequestView red = scenario.submit(member, HelpdeskScenario.consultation("红灯"));
-        HelpRequestView closed = scenario.submit(member, HelpdeskScenario.consultation("已办结"));
+        HelpRequestView green = scenario.submit(scenario.member(station.code()), HelpdeskScenario.consultation("绿灯"));
+        HelpRequestView early = scenario.submit(scenario.member(station.code()), HelpdeskScenario.consultation("绿灯期限早"));
+        HelpRequestView yellow = scenario.submit(scenario.member(station.code()), HelpdeskScenario.consultation("黄灯"));
+        HelpRequestView red = scenario.submit(scenario.member(station.code()), HelpdeskScenario.consultation("红灯"));
+        HelpRequestView closed = scenario.submit(scenario.member(station.code()), HelpdeskScenario.consultation("已办结"));
         java.time.Instant now = java.time.Instant.now();
         setLight(green, "GREEN", now.plusSeconds(86_400 * 5));
         setLight(early, "GREEN", now.plusSeconds(86_400));

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.gonghui.helpdesk.Channel;
 import org.gonghui.helpdesk.Difficulty;
@@ -16,7 +17,14 @@ import org.gonghui.helpdesk.HelpRequestQuery;
 import org.gonghui.helpdesk.HelpRequestSummary;
 import org.gonghui.helpdesk.HelpRequestView;
 import org.gonghui.helpdesk.HelpRequests;
+import org.gonghui.helpdesk.LawyerView;
+import org.gonghui.helpdesk.Lawyers;
 import org.gonghui.helpdesk.Light;
+import org.gonghui.helpdesk.NewLawyer;
+import org.gonghui.helpdesk.Outcome;
+import org.gonghui.helpdesk.ReferralView;
+import org.gonghui.helpdesk.Satisfaction;
+import org.gonghui.helpdesk.SupervisionView;
 import org.gonghui.helpdesk.NewHelpRequest;
 import org.gonghui.helpdesk.Registration;
 import org.gonghui.helpdesk.RequestStatus;
@@ -54,8 +62,10 @@ class HelpdeskApiController {
 
     private final HelpRequests requests;
     private final Subtypes subtypes;
+    private final Lawyers lawyers;
 
-    HelpdeskApiController(HelpRequests requests, Subtypes subtypes) {
+    HelpdeskApiController(HelpRequests requests, Subtypes subtypes, Lawyers lawyers) {
+        this.lawyers = lawyers;
         this.requests = requests;
         this.subtypes = subtypes;
     }
@@ -189,6 +199,106 @@ class HelpdeskApiController {
     HelpRequestView askMember(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @RequestBody Text body) {
         return requests.askMember(user, id, body.version(), body.text());
+    }
+
+    record Notice(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/requests/{id}/supervision")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "督办: an organisation above the handling one sends a supervision notice it must answer")
+    SupervisionView supervise(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Notice body) {
+        return requests.supervise(user, id, body.reason());
+    }
+
+    record Answer(@NotBlank @MultiLine @Size(max = 4000) String text) {
+    }
+
+    @PostMapping("/requests/{id}/supervision/{noticeId}/answer")
+    @Operation(summary = "The handling organisation answers a supervision notice")
+    SupervisionView answerSupervision(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long noticeId, @Valid @RequestBody Answer body) {
+        return requests.answerSupervision(user, id, noticeId, body.text());
+    }
+
+    @GetMapping("/supervision")
+    @Operation(summary = "Open supervision notices to answer or to follow in the caller's subtree, oldest first")
+    PageResult<SupervisionView> openSupervisions(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return requests.openSupervisions(user, page, size);
+    }
+
+    record Closing(Integer version, @NotNull Outcome outcome, @Size(max = 500) String reason,
+            @Size(max = 200) String referredTo) {
+    }
+
+    @PostMapping("/requests/{id}/close")
+    @Operation(summary = "办结: record the outcome (a reason when not accepted, the authority when referred); the "
+            + "member is texted and must be called back")
+    HelpRequestView close(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Closing body) {
+        return requests.close(user, id, body.version(), body.outcome(), body.reason(), body.referredTo());
+    }
+
+    record CallBack(Integer version, LocalDateTime calledAt, @NotNull Satisfaction satisfaction,
+            @MultiLine @Size(max = 4000) String note) {
+    }
+
+    @PostMapping("/requests/{id}/callback")
+    @Operation(summary = "回访: record the call-back (when, in the platform's zone; default now) and the rating the member "
+            + "gave on the phone; 不满意 reopens the request once under supervision of the level above")
+    HelpRequestView callBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody CallBack body) {
+        return requests.callBack(user, id, body.version(), body.calledAt(), body.satisfaction(), body.note());
+    }
+
+    record Rating(@NotNull Satisfaction satisfaction, @MultiLine @Size(max = 4000) String comment) {
+    }
+
+    @PostMapping("/requests/{id}/rating")
+    @Operation(summary = "The member rates the result of a closed request; 不满意 reopens it once")
+    HelpRequestView rate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Rating body) {
+        return requests.rate(user, id, body.satisfaction(), body.comment());
+    }
+
+    record Referral(@NotNull Long lawyerId, @NotNull LocalDateTime appointmentAt, @NotBlank @Size(max = 200) String place,
+            @MultiLine @Size(max = 4000) String note) {
+    }
+
+    @PostMapping("/requests/{id}/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "法律援助: refer a legal-aid request to a roster lawyer with an appointment (time in the platform's "
+            + "zone, place), which the member is told")
+    ReferralView refer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Referral body) {
+        return requests.refer(user, id, body.lawyerId(), body.appointmentAt(), body.place(), body.note());
+    }
+
+    @GetMapping("/lawyers")
+    @Operation(summary = "The volunteer lawyers the caller may refer to: of their organisation, the levels above and "
+            + "their subtree")
+    List<LawyerView> lawyers(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "true") boolean activeOnly) {
+        return lawyers.available(user, activeOnly);
+    }
+
+    @PostMapping("/lawyers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a volunteer lawyer to the roster of an organisation in the caller's subtree")
+    LawyerView addLawyer(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewLawyer body) {
+        return lawyers.add(user, body);
+    }
+
+    record Activity(@NotNull Boolean active) {
+    }
+
+    @PostMapping("/lawyers/{id}/active")
+    @Operation(summary = "Take a lawyer off the roster or back on")
+    LawyerView setLawyerActive(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @RequestBody Activity body) {
+        return lawyers.setActive(user, id, body.active());
     }
 
     record DifficultyChange(Integer version, @NotNull Difficulty difficulty) {

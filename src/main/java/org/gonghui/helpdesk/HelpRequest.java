@@ -64,6 +64,7 @@ class HelpRequest {
     private Instant ratedAt;
     private boolean reopened;
     private Long duplicateOf;
+    private Long closeWorkingSeconds;
     @Column("time_limit_version")
     private Long timeLimitVersion;
     private Instant updatedAt;
@@ -190,7 +191,7 @@ class HelpRequest {
      * 办结: records the outcome — a reason when not accepted, the authority when referred — and when the member must
      * be called back. A request waiting for the member stops waiting.
      */
-    void close(Outcome result, String reason, String authority, Instant now, Instant callbackBy) {
+    void close(Outcome result, String reason, String authority, Instant now, Instant callbackBy, long workingSeconds) {
         requireOpen();
         if (result == null) {
             throw DomainException.invalid("helpdesk.close.outcome-required");
@@ -208,6 +209,7 @@ class HelpRequest {
         this.pausedSince = null;
         this.closedAt = now;
         this.callbackDue = callbackBy;
+        this.closeWorkingSeconds = workingSeconds;
         this.satisfaction = null;
         this.ratedAt = null;
         touch(now);
@@ -243,6 +245,7 @@ class HelpRequest {
         this.referredTo = null;
         this.closedAt = null;
         this.callbackDue = null;
+        this.closeWorkingSeconds = null;
         this.unansweredSince = now;
         return true;
     }

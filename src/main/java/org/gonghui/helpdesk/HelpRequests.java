@@ -64,6 +64,8 @@ public class HelpRequests {
     private final JdbcClient jdbc;
     private final DocumentStore files;
     private final Lawyers lawyers;
+    private final TimeLimits timeLimits;
+    private final WorkingTime workingTime;
     private final DocumentStore.Area area;
 
     private final LightRefresh lightRefresh;
@@ -71,8 +73,11 @@ public class HelpRequests {
     HelpRequests(HelpRequestRepository repository, HelpRequestRecords records, Subtypes subtypes,
             Organisations organisations, Members members, MemberLookup lookup, PersonalDataCipher cipher, AuditLog audit,
             ApplicationEventPublisher events, PlatformTime time, HelpdeskProperties properties, JdbcClient jdbc,
-            DocumentStore files, Lawyers lawyers, LightRefresh lightRefresh) {
+            DocumentStore files, Lawyers lawyers, LightRefresh lightRefresh, TimeLimits timeLimits,
+            WorkingTime workingTime) {
         this.lightRefresh = lightRefresh;
+        this.timeLimits = timeLimits;
+        this.workingTime = workingTime;
         this.files = files;
         this.lawyers = lawyers;
         this.area = new DocumentStore.Area("helpdesk/requests", properties.maxDocumentBytes(),
@@ -179,7 +184,7 @@ public class HelpRequests {
         Instant now = time.now();
         Optional<DuplicateRule.Earlier> open = member == null ? Optional.empty()
                 : DuplicateRule.openOne(records.openOf(member.id()), type, subtype.code(), now,
-                        properties.duplicateWindowDays());
+                        timeLimits.inForce(now).duplicateWindowDays());
         String name = contact.name();
         PhoneNumber phone = contact.phone();
         HelpRequest.Sealed sealed = new HelpRequest.Sealed(cipher.encrypt(content.trim()),
@@ -495,7 +500,7 @@ public class HelpRequests {
         }
         Instant now = time.now();
         boolean waiting = request.status() == RequestStatus.WAITING_MEMBER;
-        request.close(outcome, reason, referredTo, now, callbackDue(now));
+        request.close(outcome, reason, referredTo, now, callbackDue(request, now), workingSecondsToClose(request, now));
         HelpRequest saved = repository.save(request);
         if (waiting) {
             records.closePause(id, now);
@@ -509,11 +514,18 @@ public class HelpRequests {
     }
 
     /**
-     * When the member must be called back after closing: {@code callbackDays} after it (calendar days until the
-     * working-day time limits are wired in).
+     * When the member must be called back after closing: {@code callbackDays} working days after it, as the time
+     * limits in force when the request was received say.
      */
-    Instant callbackDue(Instant closedAt) {
-        return closedAt.plus(java.time.Duration.ofDays(properties.callbackDays()));
+    Instant callbackDue(HelpRequest request, Instant closedAt) {
+        return workingTime.plus(closedAt, timeLimits.inForce(request.receivedAt()).callbackDays(), List.of(), closedAt);
+    }
+
+    /** The working time from receipt to closing, the waits for the member left out (for the figures). */
+    long workingSecondsToClose(HelpRequest request, Instant closedAt) {
+        List<Pause> pauses = records.pauses(request.id()).stream()
+                .map(p -> new Pause(p.from(), p.to() == null ? closedAt : p.to())).toList();
+        return workingTime.between(request.receivedAt(), closedAt, pauses).getSeconds();
     }
 
     /**

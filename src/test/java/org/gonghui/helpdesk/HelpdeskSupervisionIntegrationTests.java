@@ -110,7 +110,11 @@ class HelpdeskSupervisionIntegrationTests {
                 .andExpect(jsonPath("$.light").doesNotExist());
         HelpRequestView closed = requests.view(station, request.id()).request();
         assertThat(closed.closedAt()).isNotNull();
-        assertThat(closed.callbackDue()).isAfterOrEqualTo(closed.closedAt().plus(Duration.ofDays(5)));
+        // five working days: at least five calendar days, more over a weekend or holiday
+        assertThat(closed.callbackDue()).isAfterOrEqualTo(closed.closedAt().plus(Duration.ofDays(5)))
+                .isBeforeOrEqualTo(closed.closedAt().plus(Duration.ofDays(30)));
+        assertThat(jdbc.sql("select close_working_seconds from help_request where id = :id").param("id", request.id())
+                .query(Long.class).single()).isBetween(0L, 86_400L);
         assertThat(sms.lastTo(person.phone())).hasValueSatisfying(text -> assertThat(text).contains("已办结"));
         assertThatThrownBy(() -> requests.reply(station, request.id(), null, "办结后答复"))
                 .isInstanceOf(DomainException.class).hasMessageContaining("helpdesk.request.closed");

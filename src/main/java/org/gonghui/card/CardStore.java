@@ -48,11 +48,12 @@ class CardStore {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
-                    insert into card (member_id, live_member_id, number_enc, number_hash, number_masked, card_version,
-                      status, issued_on, branch, replaces_id, created_at, updated_at, version)
-                    values (:m, :live, :enc, :hash, :masked, :v, :s, :on, :branch, :replaces, :at, :at, 0)""")
+                    insert into card (member_id, live_member_id, number_enc, number_hash, number_masked, number_last4,
+                      card_version, status, issued_on, branch, replaces_id, created_at, updated_at, version)
+                    values (:m, :live, :enc, :hash, :masked, :last4, :v, :s, :on, :branch, :replaces, :at, :at, 0)""")
                     .param("m", memberId).param("live", status.isLive() ? memberId : null)
                     .param("enc", cipher.encrypt(number)).param("hash", cipher.hash(number)).param("masked", masked)
+                    .param("last4", number.substring(number.length() - 4))
                     .param("v", version.name()).param("s", status.name()).param("on", Date.valueOf(issuedOn))
                     .param("branch", branch).param("replaces", replacesId).param("at", now)
                     .update(keys, "id");

@@ -15,6 +15,7 @@ import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +37,13 @@ public class Members {
     private final AuditLog audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final PlatformTime time;
+    private final JdbcTemplate batch;
 
     Members(MemberRepository repository, MemberBulkInsert bulk, MemberSearch search, Organisations organisations, PersonalDataCipher cipher,
-            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events, PlatformTime time) {
+            JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events, PlatformTime time,
+            JdbcTemplate batch) {
         this.time = time;
+        this.batch = batch;
         this.events = events;
         this.repository = repository;
         this.bulk = bulk;
@@ -222,6 +226,22 @@ public class Members {
         jdbc.sql("update member set card_number = :c, updated_at = :at where id = :id")
                 .param("c", numberMasked).param("at", Timestamp.from(Instant.now())).param("id", memberId).update();
         events.publishEvent(new MemberChanged(memberId));
+    }
+
+    /**
+     * {@link #showCard} for many members at once (a bank's issuance file): one batched update, the masked numbers
+     * keyed by member id.
+     */
+    @Transactional
+    public void showCards(java.util.Map<Long, String> maskedByMember) {
+        Timestamp now = Timestamp.from(time.now());
+        List<Object[]> rows = maskedByMember.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), now, e.getKey()}).toList();
+        for (int i = 0; i < rows.size(); i += 1000) {
+            batch.batchUpdate("update member set card_number = ?, updated_at = ? where id = ?",
+                    rows.subList(i, Math.min(rows.size(), i + 1000)));
+        }
+        maskedByMember.keySet().forEach(id -> events.publishEvent(new MemberChanged(id)));
     }
 
     /** Records the member's bank account for payouts (by the member or by staff at a window). */

@@ -70,9 +70,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks the element once it is clickable, after scrolling it to the middle of the window: scrolled only into view
+     * it would sit under the portal's fixed tab bar at the bottom of a phone's screen, where a finger can't reach it either. Instantly: Bootstrap
+     * makes scrolling smooth, and a click during the animation lands on whatever passes under the pointer.
+     */
     public Browser click(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
-                .click();
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
+        element.click();
         return this;
     }
 

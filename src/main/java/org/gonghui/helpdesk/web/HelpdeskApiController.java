@@ -12,6 +12,7 @@ import java.util.List;
 import org.gonghui.helpdesk.Channel;
 import org.gonghui.helpdesk.Difficulty;
 import org.gonghui.helpdesk.HelpDocumentView;
+import org.gonghui.helpdesk.HelpRequestContacts;
 import org.gonghui.helpdesk.HelpRequestDetails;
 import org.gonghui.helpdesk.HelpRequestQuery;
 import org.gonghui.helpdesk.HelpRequestSummary;
@@ -63,8 +64,10 @@ class HelpdeskApiController {
     private final HelpRequests requests;
     private final Subtypes subtypes;
     private final Lawyers lawyers;
+    private final HelpRequestContacts contacts;
 
-    HelpdeskApiController(HelpRequests requests, Subtypes subtypes, Lawyers lawyers) {
+    HelpdeskApiController(HelpRequests requests, Subtypes subtypes, Lawyers lawyers, HelpRequestContacts contacts) {
+        this.contacts = contacts;
         this.lawyers = lawyers;
         this.requests = requests;
         this.subtypes = subtypes;
@@ -299,6 +302,13 @@ class HelpdeskApiController {
     LawyerView setLawyerActive(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Valid @RequestBody Activity body) {
         return lawyers.setActive(user, id, body.active());
+    }
+
+    @PostMapping("/requests/{id}/contact/reveal")
+    @Operation(summary = "The name and phone of the person behind a request in clear (staff who may see the request; "
+            + "audit-logged): lists and pages show them masked for complaints and legal aid")
+    HelpRequestContacts.Contact revealContact(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return contacts.reveal(user, id);
     }
 
     record DifficultyChange(Integer version, @NotNull Difficulty difficulty) {

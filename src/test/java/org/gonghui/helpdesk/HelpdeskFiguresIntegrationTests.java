@@ -26,6 +26,8 @@ import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.gonghui.support.PlatformZone;
+import org.gonghui.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,8 @@ class HelpdeskFiguresIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
 
     OrganisationView township;
     OrganisationView district;
@@ -86,6 +90,38 @@ class HelpdeskFiguresIntegrationTests {
                 null);
         // received this month: outside the period
         scenario.submit(atCommunity, HelpdeskScenario.consultation("咨询五"));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void closingRatingAndReopeningThroughTheChainAreCounted() {
+        OrganisationView place = scenario.newTownship();
+        CurrentUser station = scenario.staff(place.code() + "-C1");
+        MemberView member = scenario.member(place.code() + "-C1");
+        // Monday 8 June 2026, 10:00: received; closed on Wednesday at 10:00 — two working days, within the five
+        clock.set(LocalDate.of(2026, 6, 8).atTime(10, 0).atZone(PlatformZone.ZONE).toInstant());
+        HelpRequestView first = scenario.submit(member, HelpdeskScenario.consultation("咨询甲"));
+        HelpRequestView second = scenario.submit(member, new NewHelpRequest(RequestType.ASSISTANCE, "ASSIST_JOB",
+                "求职帮助", "希望推荐工作。", Map.of(), false, null));
+        clock.advance(Duration.ofDays(2));
+        scenario.requests.close(station, first.id(), null, Outcome.RESOLVED, null, null);
+        scenario.requests.close(station, second.id(), null, Outcome.RESOLVED, null, null);
+        scenario.requests.rate(HelpdeskScenario.self(member), first.id(), Satisfaction.SATISFIED, null);
+        scenario.requests.rate(HelpdeskScenario.self(member), second.id(), Satisfaction.DISSATISFIED, null);
+
+        LocalDate june = LocalDate.of(2026, 6, 1);
+        DeskFigures.Tally own = figures.figures(scenario.staff(place.code()), null, june, endOf(june)).total();
+        assertThat(List.of(own.received(), own.closed(), own.open(), own.closedOnTime(), own.rated(), own.satisfied()))
+                .containsExactly(2L, 1L, 1L, 1L, 1L, 1L); // the second reopened by 不满意
+        assertThat(own.averageWorkingDaysToClose()).isEqualByComparingTo("2.0");
+        assertThat(own.satisfactionRate()).isEqualByComparingTo("100.0");
+        DeskFigures district = figures.figures(scenario.staff("NB-JB"), null, june, endOf(june));
+        assertThat(district.units().stream().filter(u -> u.orgId() == place.id()).findFirst().orElseThrow().tally())
+                .isEqualTo(own);
     }
 
     @Test

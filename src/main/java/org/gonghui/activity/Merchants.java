@@ -57,6 +57,36 @@ public class Merchants {
         return new MerchantView(id, name.trim(), outlets);
     }
 
+    /**
+     * A merchant record without an account yet (the card module's merchant network creates one when it approves a
+     * merchant; accounts follow with {@link #addAccount}).
+     */
+    @Transactional
+    public MerchantView createRecord(String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw DomainException.invalid("merchant.name.invalid");
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into merchant (name, outlets, created_at) values (:n, null, :at)")
+                .param("n", name.trim()).param("at", Timestamp.from(Instant.now())).update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record("merchant.create", "merchant", id, name);
+        return new MerchantView(id, name.trim(), null);
+    }
+
+    /** Another sign-in account (role MERCHANT) acting for an existing merchant, at the staff user's organisation. */
+    @Transactional
+    public long addAccount(CurrentUser staff, long merchantId, String username, String displayName, String password) {
+        MerchantView merchant = find(merchantId).orElseThrow(() -> DomainException.notFound("merchant.not-found"));
+        String label = displayName == null || displayName.isBlank() ? merchant.name() : displayName.trim();
+        AccountView account = accounts.createStaff(staff, username, label.substring(0, Math.min(60, label.length())),
+                password, staff.orgId(), EnumSet.of(Role.MERCHANT));
+        jdbc.sql("insert into merchant_account (account_id, merchant_id) values (:a, :m)")
+                .param("a", account.id()).param("m", merchantId).update();
+        audit.record("merchant.account", "merchant", merchantId, username);
+        return account.id();
+    }
+
     public List<MerchantView> all() {
         return jdbc.sql("select * from merchant order by id")
                 .query((rs, n) -> new MerchantView(rs.getLong("id"), rs.getString("name"), rs.getString("outlets"))).list();

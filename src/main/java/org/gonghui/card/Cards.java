@@ -45,6 +45,15 @@ public class Cards {
         return store.live(memberId).map(Card::view);
     }
 
+    /** The active card with this number typed at a till, if any (the number is checked like a bank card first). */
+    @Transactional(readOnly = true)
+    public Optional<CardView> activeByNumber(String typed) {
+        if (typed == null || !org.gonghui.shared.BankCardNumbers.isValid(typed.strip())) {
+            return Optional.empty();
+        }
+        return store.byNumber(typed.strip()).filter(c -> c.status() == CardStatus.ACTIVE).map(Card::view);
+    }
+
     /** A card by id for staff; a card of a member outside the scope is not found. */
     @Transactional(readOnly = true)
     public CardView find(TreePath scope, long cardId) {

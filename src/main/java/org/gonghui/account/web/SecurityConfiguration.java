@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/", "/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
             "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html"};
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/merchants/apply"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -49,10 +49,21 @@ public class MerchantCare {
             Instant filedAt, String decisionNote) {
     }
 
+    /** An outlet as members see it; not found once its merchant's discounts have stopped or before they start. */
+    @Transactional(readOnly = true)
+    public OutletView outlet(long outletId) {
+        OutletView outlet = store.outlet(outletId).orElseThrow(() -> DomainException.notFound("card.merchant.outlet.not-found"));
+        MerchantView m = merchants.find(outlet.merchantId());
+        if (!m.discountsOn(time.today())) {
+            throw DomainException.notFound("card.merchant.outlet.not-found");
+        }
+        return outlet;
+    }
+
     /** A member rates an outlet 1–5 with an optional text; a second rating replaces the first. */
     @Transactional
     public void rate(long memberId, long outletId, int stars, String comment) {
-        OutletView outlet = store.outlet(outletId).orElseThrow(() -> DomainException.notFound("card.merchant.outlet.not-found"));
+        OutletView outlet = outlet(outletId);
         if (stars < 1 || stars > 5) {
             throw DomainException.invalid("card.merchant.rating.stars");
         }
@@ -70,6 +81,7 @@ public class MerchantCare {
     @Transactional
     public long complain(long memberId, long outletId, String text) {
         OutletView outlet = store.outlet(outletId).orElseThrow(() -> DomainException.notFound("card.merchant.outlet.not-found"));
+        merchants.find(outlet.merchantId()); // complaints are heard also after an exit
         String body = CardMerchants.text(text, 1000, "card.merchant.complaint.invalid");
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

@@ -57,8 +57,6 @@ class CardBrowserTests {
             assertThat(width.intValue()).isBetween(200, 375);
             assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
 
-            // the button ends the page, just above the fixed bottom tabs: bring it to the middle before pressing it
-            js.executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.find("[data-testid=report-lost]"));
             browser.type("#reason", "手机壳里掉了").click("[data-testid=report-lost]");
             browser.waitForText("[data-testid=card-status]", "已挂失");
             assertThat(browser.all("[data-testid=dynamic-code]")).isEmpty();

@@ -82,7 +82,8 @@ class FigureSlices {
                   sum(case when satisfaction is not null then 1 else 0 end),
                   sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
                 from help_request
-                where status = 'CLOSED' and handling_org_path like :scope and received_at >= :from and received_at < :to
+                where status = 'CLOSED' and duplicate_of is null and handling_org_path like :scope
+                  and received_at >= :from and received_at < :to
                 group by handling_org_path, request_type, channel""")
                 .param("scope", scope.likePattern()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, n) -> closedSlice(rs)).list();

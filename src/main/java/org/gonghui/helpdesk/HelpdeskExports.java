@@ -82,7 +82,7 @@ public class HelpdeskExports {
     private long count(Selection selection) {
         return jdbc.sql("""
                 select count(*) from help_request where handling_org_path like :scope and received_at >= :from
-                  and received_at < :to""").param("scope", selection.org().treePath().likePattern())
+                  and received_at < :to and duplicate_of is null""").param("scope", selection.org().treePath().likePattern())
                 .param("from", Timestamp.from(time.startOf(selection.from())))
                 .param("to", Timestamp.from(time.startOf(selection.to().plusDays(1)))).query(Long.class).single();
     }
@@ -211,7 +211,8 @@ public class HelpdeskExports {
                       o.name, r.member_id, r.contact_name_masked, r.contact_phone_masked, r.subject, r.difficulty, r.light,
                       r.resolution_due, r.closed_at, r.close_working_seconds, r.outcome, r.satisfaction
                     from help_request r join organisation o on o.id = r.handling_org_id
-                    where r.handling_org_path like :scope and r.received_at >= :from and r.received_at < :to"""
+                    where r.handling_org_path like :scope and r.received_at >= :from and r.received_at < :to
+                      and r.duplicate_of is null"""
                     + after + " order by r.received_at, r.id limit " + CHUNK)
                     .param("scope", scope.likePattern()).param("from", Timestamp.from(from))
                     .param("to", Timestamp.from(to));

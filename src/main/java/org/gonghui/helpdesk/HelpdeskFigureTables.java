@@ -62,7 +62,7 @@ class HelpdeskFigureTables {
                        sum(case when r.satisfaction is not null then 1 else 0 end),
                        sum(case when r.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
                 from help_request r cross join helpdesk_figures_zone z
-                where r.status = 'CLOSED'
+                where r.status = 'CLOSED' and r.duplicate_of is null
                 group by 1, 2, 3, 4""").update();
     }
 }

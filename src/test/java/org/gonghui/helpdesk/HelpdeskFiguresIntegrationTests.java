@@ -125,6 +125,26 @@ class HelpdeskFiguresIntegrationTests {
     }
 
     @Test
+    void aDuplicateLinkedToTheOpenRequestIsNotCountedAgain() {
+        OrganisationView place = scenario.newTownship();
+        HelpdeskScenario.Person person = scenario.person(place.code() + "-C1");
+        clock.set(LocalDate.of(2026, 7, 6).atTime(10, 0).atZone(PlatformZone.ZONE).toInstant());
+        HelpRequestView first = scenario.submit(person.member(), HelpdeskScenario.wagesComplaint("拖欠工资", false));
+        HelpRequestView again = scenario.submit(person.member(), HelpdeskScenario.wagesComplaint("还是拖欠工资", false));
+        assertThat(again.duplicateOf()).isEqualTo(first.id());
+        clock.advance(Duration.ofDays(1));
+        scenario.requests.close(scenario.staff(place.code() + "-C1"), first.id(), null, Outcome.RESOLVED, null, null);
+
+        LocalDate july = LocalDate.of(2026, 7, 1);
+        DeskFigures.Tally own = figures.figures(scenario.staff(place.code()), null, july, endOf(july)).total();
+        assertThat(List.of(own.received(), own.closed(), own.open())).as("the township's figures, read from the requests")
+                .containsExactly(1L, 1L, 0L);
+        DeskFigures district = figures.figures(scenario.staff("NB-JB"), null, july, endOf(july));
+        assertThat(district.units().stream().filter(u -> u.orgId() == place.id()).findFirst().orElseThrow().tally())
+                .as("the district's line, read from the month figures").isEqualTo(own);
+    }
+
+    @Test
     void countsTheTownshipsRequestsOfThePeriod() {
         DeskFigures f = figures.figures(scenario.staff(township.code()), null, month, endOf(month));
         DeskFigures.Tally t = f.total();

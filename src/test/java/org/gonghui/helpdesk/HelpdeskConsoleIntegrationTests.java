@@ -154,6 +154,42 @@ class HelpdeskConsoleIntegrationTests {
     }
 
     @Test
+    void theLevelAboveSupervisesTheHandlerAnswersClosesAndRecordsTheCallBack() throws Exception {
+        MemberView worker = scenario.member("NB-HS-T01-C1");
+        HelpRequestView request = scenario.submit(worker, HelpdeskScenario.consultation("督办与回访"));
+        CurrentUser station = scenario.staff("NB-HS-T01-C1");
+        CurrentUser township = scenario.staff("NB-HS-T01");
+
+        mvc.perform(get("/console/helpdesk/requests/{id}", request.id()).with(Fixtures.as(station)))
+                .andExpect(content().string(not(containsString("id=\"supervise-form\""))));
+        mvc.perform(post("/console/helpdesk/requests/{id}/supervise", request.id()).param("reason", "请尽快答复")
+                        .with(Fixtures.as(township)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        long notice = scenario.requests.view(station, request.id()).supervisions().get(0).id();
+        mvc.perform(post("/console/helpdesk/requests/{id}/supervisions/{n}/answer", request.id(), notice)
+                        .param("text", "已联系会员").with(Fixtures.as(station)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        assertThat(scenario.requests.view(station, request.id()).supervisions().get(0).isOpen()).isFalse();
+
+        mvc.perform(post("/console/helpdesk/requests/{id}/close", request.id()).param("outcome", "NOT_ACCEPTED")
+                        .with(Fixtures.as(station)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "不予受理须填写理由"));
+        mvc.perform(post("/console/helpdesk/requests/{id}/close", request.id()).param("outcome", "RESOLVED")
+                        .with(Fixtures.as(station)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        mvc.perform(get("/console/helpdesk/requests/{id}", request.id()).with(Fixtures.as(station)))
+                .andExpect(content().string(containsString("id=\"callback-form\"")));
+        mvc.perform(post("/console/helpdesk/requests/{id}/callback", request.id()).with(Fixtures.as(station)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "请选择满意度"));
+        mvc.perform(post("/console/helpdesk/requests/{id}/callback", request.id()).param("satisfaction", "BASICALLY_SATISFIED")
+                        .param("note", "电话回访").with(Fixtures.as(station)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        HelpRequestView called = scenario.requests.view(station, request.id()).request();
+        assertThat(called.satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
+        assertThat(called.status()).isEqualTo(RequestStatus.CLOSED);
+    }
+
+    @Test
     void staffRegisterAWalkInWhoIsNotAMemberYet() throws Exception {
         CurrentUser window = scenario.staff("NB-HS-T01-C1");
         String phone = Fixtures.newPhone();

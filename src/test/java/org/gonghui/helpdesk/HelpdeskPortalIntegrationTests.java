@@ -128,6 +128,32 @@ class HelpdeskPortalIntegrationTests {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "请填写内容"));
     }
 
+    @Test
+    void theMemberRatesAClosedRequestOnceAndDissatisfiedReopensIt() throws Exception {
+        MemberView worker = scenario.member("NB-HS-T01-C1");
+        CurrentUser self = HelpdeskScenario.self(worker);
+        HelpRequestView request = scenario.submit(worker, HelpdeskScenario.consultation("评价"));
+        mvc.perform(post("/help/{id}/rating", request.id()).param("satisfaction", "SATISFIED")
+                        .with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("error"));
+        scenario.requests.close(scenario.staff("NB-HS-T01-C1"), request.id(), null, Outcome.RESOLVED, null, null);
+        mvc.perform(get("/help/{id}", request.id()).with(Fixtures.as(self)))
+                .andExpect(content().string(containsString("id=\"rating-form\"")))
+                .andExpect(content().string(containsString("请评价")));
+        mvc.perform(post("/help/{id}/rating", request.id()).param("satisfaction", "DISSATISFIED")
+                        .param("comment", "单位仍未落实").with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("notice"));
+        HelpRequestView reopened = scenario.requests.view(self, request.id()).request();
+        assertThat(reopened.status()).isEqualTo(RequestStatus.OPEN);
+        assertThat(reopened.reopened()).isTrue();
+        mvc.perform(post("/help/{id}/rating", request.id()).param("satisfaction", "HAPPY")
+                        .accept(MediaType.TEXT_HTML).with(Fixtures.as(self)).with(csrf()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/help/{id}/rating", request.id()).param("satisfaction", "SATISFIED")
+                        .with(Fixtures.as(HelpdeskScenario.self(scenario.member("NB-HS-T01")))).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
     static MockMultipartFile png(String name) {
         byte[] bytes = new byte[64];
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, bytes, 0, 8);

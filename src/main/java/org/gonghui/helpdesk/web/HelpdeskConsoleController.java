@@ -2,6 +2,7 @@ package org.gonghui.helpdesk.web;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,13 @@ import org.gonghui.helpdesk.HelpRequestDetails;
 import org.gonghui.helpdesk.HelpRequestQuery;
 import org.gonghui.helpdesk.HelpRequestView;
 import org.gonghui.helpdesk.HelpRequests;
+import org.gonghui.helpdesk.Lawyers;
 import org.gonghui.helpdesk.Light;
+import org.gonghui.helpdesk.Outcome;
 import org.gonghui.helpdesk.Registration;
 import org.gonghui.helpdesk.RequestStatus;
 import org.gonghui.helpdesk.RequestType;
+import org.gonghui.helpdesk.Satisfaction;
 import org.gonghui.helpdesk.Subtypes;
 import org.gonghui.organisation.OrganisationView;
 import org.gonghui.organisation.Organisations;
@@ -64,9 +68,12 @@ class HelpdeskConsoleController {
     private final ConsoleActions actions;
     private final PlatformTime time;
     private final TransactionTemplate transactions;
+    private final Lawyers lawyers;
 
     HelpdeskConsoleController(HelpRequests requests, HelpRequestContacts contacts, Subtypes subtypes,
-            Organisations organisations, ConsoleActions actions, PlatformTime time, TransactionTemplate transactions) {
+            Organisations organisations, ConsoleActions actions, PlatformTime time, TransactionTemplate transactions,
+            Lawyers lawyers) {
+        this.lawyers = lawyers;
         this.transactions = transactions;
         this.requests = requests;
         this.contacts = contacts;
@@ -120,6 +127,11 @@ class HelpdeskConsoleController {
         model.addAttribute("transferTargets", targets(r, transferReach(user), blank(pick)));
         model.addAttribute("memberOrg", r.memberOrgId() == null ? null : organisations.find(r.memberOrgId()).orElse(null));
         model.addAttribute("canAct", canAct(user));
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("above", user.orgId() != null && user.orgId() != r.handlingOrgId());
+        model.addAttribute("lawyers", r.type() == RequestType.LEGAL_AID && r.isOpen() && canAct(user)
+                ? lawyers.available(user, true) : List.of());
         return "helpdesk/console/request";
     }
 
@@ -200,6 +212,60 @@ class HelpdeskConsoleController {
     ResponseEntity<byte[]> document(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long documentId) {
         return DocumentResponses.inline(requests.openDocument(user, id, documentId));
+    }
+
+    /** 督办: the level above sends a supervision notice the handling organisation must answer. */
+    @PostMapping("/requests/{id}/supervise")
+    String supervise(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) @Size(max = 500) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> requests.supervise(user, id, reason));
+    }
+
+    @PostMapping("/requests/{id}/supervisions/{noticeId}/answer")
+    String answerSupervision(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long noticeId,
+            @RequestParam(required = false) @MultiLine @Size(max = 4000) String text, RedirectAttributes redirect) {
+        return act(id, redirect, () -> requests.answerSupervision(user, id, noticeId, text));
+    }
+
+    /** 办结 with an outcome: a reason when not accepted, the authority when referred. */
+    @PostMapping("/requests/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version, @RequestParam(required = false) Outcome outcome,
+            @RequestParam(required = false) @Size(max = 500) String reason,
+            @RequestParam(required = false) @Size(max = 200) String referredTo, RedirectAttributes redirect) {
+        return act(id, redirect, () -> requests.close(user, id, version, outcome, blank(reason), blank(referredTo)));
+    }
+
+    /** 回访: the call-back with the rating the member gave on the phone (不满意 reopens the request once). */
+    @PostMapping("/requests/{id}/callback")
+    String callBack(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime calledAt,
+            @RequestParam(required = false) Satisfaction satisfaction,
+            @RequestParam(required = false) @MultiLine @Size(max = 4000) String note, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            PlausibleDates.require(calledAt);
+            if (satisfaction == null) {
+                throw DomainException.invalid("helpdesk.rate.required");
+            }
+            requests.callBack(user, id, version, calledAt, satisfaction, blank(note));
+        });
+    }
+
+    /** 法律援助: a union lawyer of the roster with an appointment the member is told. */
+    @PostMapping("/requests/{id}/referral")
+    String refer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Long lawyerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointmentAt,
+            @RequestParam(required = false) @Size(max = 200) String place,
+            @RequestParam(required = false) @MultiLine @Size(max = 4000) String note, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            PlausibleDates.require(appointmentAt);
+            if (lawyerId == null) {
+                throw DomainException.invalid("helpdesk.console.lawyer.required");
+            }
+            requests.refer(user, id, lawyerId, appointmentAt, place, blank(note));
+        });
     }
 
     // ---- registration at a window or from the hotline

@@ -13,11 +13,13 @@ import org.gonghui.helpdesk.HelpRequestView;
 import org.gonghui.helpdesk.HelpRequests;
 import org.gonghui.helpdesk.NewHelpRequest;
 import org.gonghui.helpdesk.RequestType;
+import org.gonghui.helpdesk.Satisfaction;
 import org.gonghui.helpdesk.Subtypes;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.MultiLine;
 import org.gonghui.shared.PageResult;
 import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,9 +50,11 @@ class HelpdeskPortalController {
     private final Subtypes subtypes;
     private final ConsoleActions actions;
     private final TransactionTemplate transactions;
+    private final PlatformTime time;
 
     HelpdeskPortalController(HelpRequests requests, Subtypes subtypes, ConsoleActions actions,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, PlatformTime time) {
+        this.time = time;
         this.requests = requests;
         this.subtypes = subtypes;
         this.actions = actions;
@@ -99,6 +103,7 @@ class HelpdeskPortalController {
         HelpRequestDetails details = requests.view(user, id);
         model.addAttribute("details", details);
         model.addAttribute("card", card(details));
+        model.addAttribute("satisfactions", Satisfaction.values());
         return "helpdesk/portal/request";
     }
 
@@ -117,6 +122,24 @@ class HelpdeskPortalController {
                 attachAll(user, id, files);
             });
             redirect.addFlashAttribute("notice", actions.message("helpdesk.portal.information-added"));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", actions.reason(e));
+        }
+        return "redirect:/help/" + id;
+    }
+
+    /** The member rates the result once it is closed: 满意 / 基本满意 / 不满意 (which reopens it once). */
+    @PostMapping("/{id}/rating")
+    String rate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) Satisfaction satisfaction,
+            @RequestParam(required = false) @MultiLine @Size(max = 4000) String comment, RedirectAttributes redirect) {
+        requests.view(user, id);
+        try {
+            if (satisfaction == null) {
+                throw DomainException.invalid("helpdesk.rate.required");
+            }
+            requests.rate(user, id, satisfaction, blank(comment));
+            redirect.addFlashAttribute("notice", actions.message("helpdesk.portal.rated"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", actions.reason(e));
         }
@@ -153,11 +176,11 @@ class HelpdeskPortalController {
         return "helpdesk/portal/form";
     }
 
-    private static Card card(HelpRequestDetails details) {
+    private Card card(HelpRequestDetails details) {
         HelpRequestEventView latest = details.history().stream().filter(e -> e.kind() == EventKind.REPLY)
                 .max(Comparator.comparing(HelpRequestEventView::at).thenComparing(HelpRequestEventView::id))
                 .orElse(null);
-        return new Card(details.request(), MemberNextStep.of(details.request()), latest);
+        return new Card(details.request(), MemberNextStep.of(time.now(), details.request()), latest);
     }
 
     private static String blank(String text) {

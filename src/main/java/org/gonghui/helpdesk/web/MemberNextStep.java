@@ -15,7 +15,8 @@ import org.gonghui.helpdesk.RequestStatus;
  */
 record MemberNextStep(String code, String org, Instant due, boolean memberActs) {
 
-    static MemberNextStep of(HelpRequestView r) {
+    /** What happens next at {@code now}: a promised date already passed is not promised again. */
+    static MemberNextStep of(Instant now, HelpRequestView r) {
         if (r.status() == RequestStatus.WAITING_MEMBER) {
             return new MemberNextStep("helpdesk.next.asked", r.handlingOrgName(), null, true);
         }
@@ -29,10 +30,16 @@ record MemberNextStep(String code, String org, Instant due, boolean memberActs) 
             return new MemberNextStep("helpdesk.next.rate", r.handlingOrgName(), null, true);
         }
         if (r.firstResponseAt() == null) {
+            if (r.firstResponseDue() != null && r.firstResponseDue().isBefore(now)) {
+                return new MemberNextStep("helpdesk.next.late", r.handlingOrgName(), null, false);
+            }
             return new MemberNextStep(r.firstResponseDue() == null ? "helpdesk.next.first" : "helpdesk.next.first-by",
                     r.handlingOrgName(), r.firstResponseDue(), false);
         }
         Instant due = r.nextUpdateDue() != null ? r.nextUpdateDue() : r.resolutionDue();
+        if (due != null && due.isBefore(now)) {
+            return new MemberNextStep("helpdesk.next.late", r.handlingOrgName(), null, false);
+        }
         return new MemberNextStep(due == null ? "helpdesk.next.handling" : "helpdesk.next.handling-by",
                 r.handlingOrgName(), due, false);
     }

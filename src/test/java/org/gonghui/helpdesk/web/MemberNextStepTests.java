@@ -18,10 +18,11 @@ class MemberNextStepTests {
     static final Instant RECEIVED = Instant.parse("2026-03-02T02:00:00Z");
     static final Instant FIRST_DUE = Instant.parse("2026-03-03T02:00:00Z");
     static final Instant NEXT_DUE = Instant.parse("2026-03-05T02:00:00Z");
+    static final Instant NOW = RECEIVED.plusSeconds(7200);
 
     @Test
     void beforeTheFirstAnswerTheMemberIsToldByWhenTheyWillHear() {
-        MemberNextStep step = MemberNextStep.of(request(RequestStatus.OPEN, null, null, null));
+        MemberNextStep step = MemberNextStep.of(NOW, request(RequestStatus.OPEN, null, null, null));
         assertThat(step.code()).isEqualTo("helpdesk.next.first-by");
         assertThat(step.due()).isEqualTo(FIRST_DUE);
         assertThat(step.memberActs()).isFalse();
@@ -29,21 +30,29 @@ class MemberNextStepTests {
 
     @Test
     void afterAnAnswerTheNextUpdateIsPromised() {
-        MemberNextStep step = MemberNextStep.of(request(RequestStatus.OPEN, RECEIVED.plusSeconds(3600), null, null));
+        MemberNextStep step = MemberNextStep.of(NOW, request(RequestStatus.OPEN, RECEIVED.plusSeconds(3600), null, null));
         assertThat(step.code()).isEqualTo("helpdesk.next.handling-by");
         assertThat(step.due()).isEqualTo(NEXT_DUE);
     }
 
     @Test
+    void aPromisedDayAlreadyPassedIsNotPromisedAgain() {
+        MemberNextStep step = MemberNextStep.of(NEXT_DUE.plusSeconds(60), request(RequestStatus.OPEN,
+                RECEIVED.plusSeconds(3600), null, null));
+        assertThat(step.code()).isEqualTo("helpdesk.next.late");
+        assertThat(step.due()).isNull();
+    }
+
+    @Test
     void theMemberActsWhenAskedForInformationAndWhenAClosedRequestWaitsForTheirRating() {
-        assertThat(MemberNextStep.of(request(RequestStatus.WAITING_MEMBER, RECEIVED, null, null)).memberActs()).isTrue();
-        MemberNextStep rate = MemberNextStep.of(request(RequestStatus.CLOSED, RECEIVED, Outcome.RESOLVED, null));
+        assertThat(MemberNextStep.of(NOW, request(RequestStatus.WAITING_MEMBER, RECEIVED, null, null)).memberActs()).isTrue();
+        MemberNextStep rate = MemberNextStep.of(NOW, request(RequestStatus.CLOSED, RECEIVED, Outcome.RESOLVED, null));
         assertThat(rate.code()).isEqualTo("helpdesk.next.rate");
         assertThat(rate.memberActs()).isTrue();
-        MemberNextStep rated = MemberNextStep.of(request(RequestStatus.CLOSED, RECEIVED, Outcome.RESOLVED,
+        MemberNextStep rated = MemberNextStep.of(NOW, request(RequestStatus.CLOSED, RECEIVED, Outcome.RESOLVED,
                 Satisfaction.SATISFIED));
         assertThat(rated.memberActs()).isFalse();
-        assertThat(MemberNextStep.of(request(RequestStatus.CLOSED, RECEIVED, Outcome.WITHDRAWN, null)).code())
+        assertThat(MemberNextStep.of(NOW, request(RequestStatus.CLOSED, RECEIVED, Outcome.WITHDRAWN, null)).code())
                 .isEqualTo("helpdesk.next.withdrawn");
     }
 

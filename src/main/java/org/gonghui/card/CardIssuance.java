@@ -85,7 +85,7 @@ public class CardIssuance {
                 number = new CardNumber(line.cell(2));
                 Integer earlier = numberSeen.putIfAbsent(number.value(), line.number());
                 if (earlier != null) {
-                    problems.add(message("card.issue.number.twice", number.masked(), earlier));
+                    problems.add(message("card.issue.number.twice", number.masked(), String.valueOf(earlier)));
                 } else if (knownNumbers.contains(number.value())) {
                     problems.add(message("card.issue.number.known", number.masked()));
                 }
@@ -93,7 +93,7 @@ public class CardIssuance {
             if (memberId != null) {
                 Integer earlier = memberSeen.putIfAbsent(memberId, line.number());
                 if (earlier != null) {
-                    problems.add(message("card.issue.member.twice", earlier));
+                    problems.add(message("card.issue.member.twice", String.valueOf(earlier)));
                 } else if (holding.contains(memberId)) {
                     problems.add(message("card.issue.member.has-card"));
                 }

@@ -58,6 +58,23 @@ public class MemberLookup {
         return found;
     }
 
+    /**
+     * The ID numbers of these members in clear text, keyed by member id, a thousand a query: only for a file a
+     * partner must have (the insurer's policy list). Callers audit-log the file they write.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> idNumbers(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        Map<Long, String> found = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i += CHUNK) {
+            jdbc.sql("select id, id_number_enc from member where id in (:ids)")
+                    .param("ids", distinct.subList(i, Math.min(distinct.size(), i + CHUNK)))
+                    .query((rs, n) -> Map.entry(rs.getLong("id"), cipher.decrypt(rs.getString("id_number_enc"))))
+                    .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
     /** The members with these ID numbers (as typed; checked and normalised here), keyed by the normalised number. */
     @Transactional(readOnly = true)
     public Map<String, Found> byIdNumbers(Collection<String> idNumbers) {

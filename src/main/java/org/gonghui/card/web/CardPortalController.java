@@ -4,6 +4,8 @@ import org.gonghui.card.CardServices;
 import org.gonghui.card.CardView;
 import org.gonghui.card.Cards;
 import org.gonghui.card.DynamicCodes;
+import org.gonghui.card.insurance.CardInsurance;
+import org.gonghui.card.insurance.InsuranceTerms;
 import org.gonghui.member.MemberView;
 import org.gonghui.member.Members;
 import org.gonghui.shared.DomainException;
@@ -31,9 +33,13 @@ class CardPortalController {
     private final Members members;
     private final PlatformTime time;
     private final ConsoleActions actions;
+    private final CardInsurance insurance;
+    private final InsuranceTerms insuranceTerms;
 
     CardPortalController(Cards cards, DynamicCodes codes, CardServices services, Members members, PlatformTime time,
-            ConsoleActions actions) {
+            ConsoleActions actions, CardInsurance insurance, InsuranceTerms insuranceTerms) {
+        this.insurance = insurance;
+        this.insuranceTerms = insuranceTerms;
         this.cards = cards;
         this.codes = codes;
         this.services = services;
@@ -49,6 +55,11 @@ class CardPortalController {
         model.addAttribute("member", member);
         model.addAttribute("card", card);
         model.addAttribute("services", services.all());
+        int year = time.today().getYear();
+        model.addAttribute("insuranceYear", year);
+        model.addAttribute("premium", insuranceTerms.premium());
+        model.addAttribute("policy", insurance.own(user.memberId()).stream().filter(p -> p.year() == year).findFirst()
+                .orElse(null));
         return "card/portal/card";
     }
 

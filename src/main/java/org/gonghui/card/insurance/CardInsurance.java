@@ -259,9 +259,9 @@ public class CardInsurance {
 
     /**
      * The year's policy list for the insurer (columns in docs/card.md), the subtree's policies in order of
-     * enrolment, ID numbers in clear. Audit-logged with the number of rows.
+     * enrolment, ID numbers in clear. Audit-logged with the number of rows (so not a read-only transaction).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public void export(CurrentUser user, int year, OutputStream out) {
         TreePath scope = TreePath.scopeOf(user);
         if (year < 2000 || year > 2100) {

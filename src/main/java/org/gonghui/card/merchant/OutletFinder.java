@@ -11,14 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds outlets of a category nearest a point: a bounding box on the indexed (category, lat, lng) of live merchants,
- * widened until enough outlets are inside it (2 km, then doubling up to 100 km), then exact haversine distances in
- * Java, nearest first. No PostGIS.
+ * Finds outlets of a category nearest a point: a bounding box on the indexed (category, lat, lng) of live merchants
+ * (5 km around the point; when fewer outlets than asked lie within 5 km, once more with 100 km), then exact haversine
+ * distances in Java, nearest first. At most two index range reads per search. No PostGIS.
  */
 @Service
 public class OutletFinder {
 
-    static final double FIRST_RADIUS = 2_000;
+    static final double FIRST_RADIUS = 5_000;
     static final double LAST_RADIUS = 100_000;
 
     private final JdbcClient jdbc;
@@ -40,7 +40,7 @@ public class OutletFinder {
             throw DomainException.invalid("card.merchant.outlet.position");
         }
         Date today = Date.valueOf(time.today());
-        for (double r = FIRST_RADIUS; ; r *= 2) {
+        for (double r = FIRST_RADIUS; ; r = LAST_RADIUS) {
             double radius = r;
             Geo.Box box = Geo.around(lat, lng, radius);
             List<OutletView> found = new ArrayList<>();

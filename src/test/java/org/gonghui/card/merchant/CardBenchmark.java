@@ -1,0 +1,336 @@
+package org.gonghui.card.merchant;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gonghui.activity.Merchants;
+import org.gonghui.card.DynamicCodes;
+import org.gonghui.member.MemberType;
+import org.gonghui.member.Members;
+import org.gonghui.member.NewMember;
+import org.gonghui.organisation.OrganisationView;
+import org.gonghui.organisation.Organisations;
+import org.gonghui.shared.DomainException;
+import org.gonghui.shared.security.CurrentUser;
+import org.gonghui.shared.security.Role;
+import org.gonghui.support.Fixtures;
+import org.gonghui.support.IntegrationTest;
+import org.gonghui.support.PlatformZone;
+import org.gonghui.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmarks, not tests (never run by the build; see docs/card-benchmarks.md for the command): {@code bench.merchants}
+ * merchants with {@code bench.outlets} outlets spread over Ningbo, {@code bench.redemptions} redemptions in a year by
+ * {@code bench.cards} card holders (setup), then: nearest outlets of a category from random points (p50/p95/p99);
+ * concurrent campaign redemptions through {@link Till} from {@code bench.threads} threads at many outlets (rate, exactness)
+ * against a pgbench insert ceiling on the same PostgreSQL; a year's figures for the city, a district and a merchant
+ * (p50/p95). Figures go to stdout and target/card-benchmark.txt.
+ */
+@IntegrationTest
+class CardBenchmark {
+
+    @Autowired CardMerchants merchants;
+    @Autowired MerchantSettings settings;
+    @Autowired OutletFinder finder;
+    @Autowired Offers offers;
+    @Autowired Till till;
+    @Autowired Figures figures;
+    @Autowired DynamicCodes codes;
+    @Autowired Merchants signIns;
+    @Autowired Members members;
+    @Autowired Organisations organisations;
+    @Autowired JdbcTemplate jdbc;
+
+    private final int merchantCount = Integer.getInteger("bench.merchants", 674);
+    private final int outletCount = Integer.getInteger("bench.outlets", 1_085);
+    private final long redemptions = Long.getLong("bench.redemptions", 3_000_000L);
+    private final long cards = Long.getLong("bench.cards", 1_410_000L);
+    private final int threads = Integer.getInteger("bench.threads", 16);
+    private final int campaignMembers = Integer.getInteger("bench.campaignMembers", 2_000);
+    private final int nearestQueries = Integer.getInteger("bench.nearestQueries", 2_000);
+    private final int figureRuns = Integer.getInteger("bench.figureRuns", 20);
+    private final int year = Integer.getInteger("bench.year", PlatformZone.today().getYear() - 1);
+
+    @Test
+    void merchantsNearestCampaignFigures() throws Exception {
+        OrganisationView city = organisations.findByCode("NB").orElseThrow();
+        CurrentUser officer = Fixtures.staffAt(city, Role.ADMIN, Role.STAFF);
+        report("== card benchmark: %,d merchants, %,d outlets, %,d redemptions in %d by %,d card holders, %d threads",
+                merchantCount, outletCount, redemptions, year, cards, threads);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+        // setup (untimed): merchants and outlets, inserted directly as approved merchants under contract
+        long t0 = System.nanoTime();
+        Random random = new Random(51);
+        List<String> categories = settings.categories();
+        long[] merchantIds = new long[merchantCount];
+        String[] merchantCategory = new String[merchantCount];
+        for (int i = 0; i < merchantCount; i++) {
+            merchantCategory[i] = categories.get(i % categories.size());
+            merchantIds[i] = jdbc.queryForObject("""
+                    insert into card_merchant (name, licence_code, categories, committed_discount, contact_name,
+                      contact_phone_enc, contact_phone_masked, status, applied_by, applied_at, approved_by, contract_no,
+                      contract_from, contract_until)
+                    values (?, ?, ?, '9 折', '基准', 'x', '139****0000', 'ACTIVE', 'bench', now(), 'bench', ?, ?, ?)
+                    returning id""", Long.class, "基准商户" + run + "-" + i, MerchantTestData.creditCode(),
+                    merchantCategory[i], "B" + run + i, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
+                    java.sql.Date.valueOf(PlatformZone.today().plusYears(2)));
+        }
+        List<Object[]> outletRows = new ArrayList<>();
+        long[] outletIds = new long[outletCount];
+        int[] outletMerchant = new int[outletCount];
+        for (int i = 0; i < outletCount; i++) {
+            int m = i < merchantCount ? i : random.nextInt(merchantCount);
+            double lat = 29.6 + random.nextDouble() * 0.6;
+            double lng = 121.2 + random.nextDouble() * 0.7;
+            outletMerchant[i] = m;
+            outletIds[i] = jdbc.queryForObject("""
+                    insert into card_outlet (card_merchant_id, name, address, district, opening_hours, lat, lng)
+                    values (?, ?, '地址', '海曙区', '09:00-21:00', ?, ?) returning id""", Long.class, merchantIds[m],
+                    "门店" + i, lat, lng);
+            outletRows.add(new Object[] {outletIds[i], merchantCategory[m], lat, lng});
+        }
+        jdbc.batchUpdate("insert into card_outlet_category (outlet_id, category, lat, lng, live) values (?, ?, ?, ?, true)",
+                outletRows);
+        report("setup: %,d merchants and %,d outlets in %.1f s", merchantCount, outletCount, (System.nanoTime() - t0) / 1e9);
+
+        // setup (untimed): a year's redemptions, spread over the year, card holders' organisations from the tree
+        long t1 = System.nanoTime();
+        jdbc.execute("drop table if exists bench_outlet");
+        jdbc.execute("drop table if exists bench_path");
+        jdbc.execute("create table bench_outlet (i int primary key, outlet_id bigint, merchant_id bigint, category varchar(30))");
+        jdbc.execute("create table bench_path (i int primary key, path varchar(200))");
+        List<Object[]> bo = new ArrayList<>();
+        for (int i = 0; i < outletCount; i++) {
+            bo.add(new Object[] {i, outletIds[i], merchantIds[outletMerchant[i]], merchantCategory[outletMerchant[i]]});
+        }
+        jdbc.batchUpdate("insert into bench_outlet values (?, ?, ?, ?)", bo);
+        List<String> paths = jdbc.queryForList("select path from organisation where kind in ('COMMUNITY', 'ENTERPRISE') "
+                + "order by id", String.class);
+        if (paths.isEmpty()) {
+            paths = jdbc.queryForList("select path from organisation order by id", String.class);
+        }
+        List<Object[]> bp = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            bp.add(new Object[] {i, paths.get(i)});
+        }
+        jdbc.batchUpdate("insert into bench_path values (?, ?)", bp);
+        long chunk = 500_000;
+        double secondsApart = 365.0 * 24 * 3600 / redemptions;
+        for (long from = 0; from < redemptions; from += chunk) {
+            long to = Math.min(redemptions, from + chunk) - 1;
+            jdbc.update("""
+                    insert into card_redemption (card_merchant_id, outlet_id, idem_key, card_id, card_masked, member_id,
+                      member_org_path, category, bill_fen, discount_fen, redeemed_at, ym, by_user)
+                    select o.merchant_id, o.outlet_id, ? || s.g, s.card, '************' || lpad((s.card %% 10000)::text, 4, '0'),
+                      s.card, p.path, o.category, s.bill, s.bill / 10, s.local at time zone 'Asia/Shanghai',
+                      extract(year from s.local)::int * 100 + extract(month from s.local)::int, 'bench'
+                    from (select g, 3000000000 + (g * 7919 + g / 7) %% ? as card, 2000 + (g * 104729) %% 30000 as bill,
+                            timestamp '%d-01-01 00:00:00' + (g * ?) * interval '1 second' as local,
+                            ((g * 2654435761) %% ?)::int as oi from generate_series(?::bigint, ?::bigint) g) s
+                    join bench_outlet o on o.i = s.oi
+                    join bench_path p on p.i = ((s.card * 31) %% ?)::int""".formatted(year),
+                    "bench-" + run + "-", cards, secondsApart, outletCount, from, to, paths.size());
+            report("  setup: %,d redemptions (%.0f s)", to + 1, (System.nanoTime() - t1) / 1e9);
+        }
+        jdbc.execute("drop table bench_outlet");
+        jdbc.execute("drop table bench_path");
+        if (TestDatabase.isPostgres()) {
+            jdbc.execute("analyze");
+        }
+        report("setup: %,d redemptions in %.1f s (not part of the figures)", redemptions, (System.nanoTime() - t1) / 1e9);
+
+        nearest(random);
+        campaign(officer, merchantIds, outletIds, outletMerchant, run);
+        figures(city, merchantIds[0], run, officer);
+    }
+
+    private void nearest(Random random) {
+        List<String> categories = settings.categories();
+        for (int i = 0; i < 200; i++) { // warm-up
+            finder.nearest(categories.get(i % categories.size()), 29.6 + random.nextDouble() * 0.6,
+                    121.2 + random.nextDouble() * 0.7, 10);
+        }
+        long[] nanos = new long[nearestQueries];
+        int found = 0;
+        for (int i = 0; i < nearestQueries; i++) {
+            String category = categories.get(random.nextInt(categories.size()));
+            double lat = 29.6 + random.nextDouble() * 0.6;
+            double lng = 121.2 + random.nextDouble() * 0.7;
+            long t = System.nanoTime();
+            found += finder.nearest(category, lat, lng, 10).size();
+            nanos[i] = System.nanoTime() - t;
+        }
+        report("NEAREST 10 outlets of a category from %,d random points: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms "
+                + "(%.1f outlets found on average)", nearestQueries, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99),
+                (double) found / nearestQueries);
+    }
+
+    private void campaign(CurrentUser officer, long[] merchantIds, long[] outletIds, int[] outletMerchant, String run)
+            throws Exception {
+        // one merchant with many outlets: its own outlets plus 40 moved to it (setup)
+        long merchant = merchantIds[1];
+        jdbc.update("update card_outlet set card_merchant_id = ? where id in (select id from card_outlet "
+                + "where card_merchant_id <> ? order by id desc limit 40)", merchant, merchant);
+        List<Long> outlets = jdbc.queryForList("select id from card_outlet where card_merchant_id = ?", Long.class, merchant);
+        var signIn = signIns.createRecord("基准核销商户" + run);
+        jdbc.update("update card_merchant set merchant_id = ? where id = ?", signIn.id(), merchant);
+        long accountId = signIns.addAccount(officer, signIn.id(), "bench" + run, null, "Bench2026!" + run);
+        CurrentUser account = MerchantTestData.account(accountId, "bench" + run);
+        offers.addDiscount(officer, merchant, null, "9 折", DiscountKind.PERCENT, 10);
+
+        long t0 = System.nanoTime();
+        OrganisationView unit = organisations.findByCode("NB-HS-T01-E1").orElseThrow();
+        List<NewMember> rows = new ArrayList<>();
+        for (int i = 0; i < campaignMembers; i++) {
+            rows.add(new NewMember("核销" + i, Fixtures.newIdNumber(), null, unit.id(), MemberType.IN_SERVICE,
+                    LocalDate.of(2020, 1, 1), Fixtures.newCardNumber()));
+        }
+        members.registerAll(rows, "benchmark");
+        List<Long> holders = jdbc.queryForList("select c.member_id from card c join member m on m.id = c.member_id "
+                + "where m.name like '核销%' and c.status = 'ACTIVE' order by c.id desc limit ?", Long.class, campaignMembers);
+        report("setup: %,d members with active cards in %.1f s", holders.size(), (System.nanoTime() - t0) / 1e9);
+
+        int perMember = 3;
+        int tries = holders.size() * 4; // every member tries once more than the limit
+        long budget = (long) holders.size() * perMember * 1_000 * 8 / 10; // 80% of what the limits allow
+        Instant now = Instant.now();
+        long campaign = offers.addCampaign(officer, merchant, "基准立减", DiscountKind.AMOUNT, 1_000, budget, perMember,
+                now.minusSeconds(60), now.plusSeconds(86_400));
+        // warm-up on the standing discount (not counted)
+        for (int i = 0; i < 200; i++) {
+            long member = holders.get(i % holders.size());
+            till.redeem(account, new Till.Sale(outlets.get(i % outlets.size()), codes.issue(member, Instant.now()).token(),
+                    null, 5_000, null, UUID.randomUUID().toString()));
+        }
+        AtomicLong ok = new AtomicLong();
+        AtomicLong limit = new AtomicLong();
+        AtomicLong spent = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        long t1 = System.nanoTime();
+        for (int i = 0; i < tries; i++) {
+            long member = holders.get(i % holders.size());
+            long outlet = outlets.get(i % outlets.size());
+            futures.add(pool.submit(() -> {
+                try {
+                    till.redeem(account, new Till.Sale(outlet, codes.issue(member, Instant.now()).token(), null, 5_000,
+                            campaign, UUID.randomUUID().toString()));
+                    ok.incrementAndGet();
+                } catch (DomainException e) {
+                    (e.code().endsWith("member-limit") ? limit : spent).incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        pool.shutdown();
+        long remaining = offers.campaign(campaign).remainingFen();
+        long given = jdbc.queryForObject("select coalesce(sum(discount_fen), 0) from card_redemption where campaign_id = ?",
+                Long.class, campaign);
+        long maxPerMember = jdbc.queryForObject("select coalesce(max(n), 0) from (select count(*) as n from card_redemption "
+                + "where campaign_id = ? group by member_id) x", Long.class, campaign);
+        report("CAMPAIGN %,d tries at %d outlets from %d threads in %.1f s: %,d redeemed (%.0f redemptions/s, %.0f tries/s), "
+                + "%,d refused at the member's limit, %,d for the budget; budget %,d fen, given %,d, left %,d, "
+                + "most per member %d (limit %d): %s", tries, outlets.size(), threads, seconds, ok.get(), ok.get() / seconds,
+                tries / seconds, limit.get(), spent.get(), budget, given, remaining, maxPerMember, perMember,
+                given + remaining == budget && given == ok.get() * 1_000 && maxPerMember <= perMember
+                        && ok.get() == budget / 1_000 ? "EXACT" : "NOT EXACT");
+        Double ceiling = pgbenchCeiling();
+        if (ceiling != null) {
+            report("CAMPAIGN ratio to the pgbench insert ceiling (%.0f tx/s, 8 clients, 15 s): %.2f", ceiling,
+                    ok.get() / seconds / ceiling);
+        }
+    }
+
+    private void figures(OrganisationView city, long merchantId, String run, CurrentUser officer) {
+        CurrentUser cityStaff = Fixtures.staffAt(city, Role.STAFF);
+        CurrentUser district = Fixtures.staffAt(organisations.findByCode("NB-HS").orElseThrow(), Role.STAFF);
+        var signIn = signIns.createRecord("基准统计商户" + run);
+        jdbc.update("update card_merchant set merchant_id = ? where id = ?", signIn.id(), merchantId);
+        long accountId = signIns.addAccount(officer, signIn.id(), "benchf" + run, null, "Bench2026!" + run);
+        CurrentUser merchant = MerchantTestData.account(accountId, "benchf" + run);
+        for (Object[] who : new Object[][] {{"city", cityStaff}, {"district", district}, {"merchant", merchant}}) {
+            for (Figures.By by : List.of(Figures.By.MONTH, Figures.By.MERCHANT, Figures.By.ORGANISATION)) {
+                CurrentUser user = (CurrentUser) who[1];
+                figures.of(user, year, by); // warm-up
+                long[] nanos = new long[figureRuns];
+                long visits = 0;
+                for (int i = 0; i < figureRuns; i++) {
+                    long t = System.nanoTime();
+                    visits = figures.of(user, year, by).stream().mapToLong(Figures.Line::visits).sum();
+                    nanos[i] = System.nanoTime() - t;
+                }
+                report("FIGURES %s's year by %s (%,d member-visits): p50 %.0f ms, p95 %.0f ms", who[0], by, visits,
+                        pct(nanos, 50), pct(nanos, 95));
+            }
+        }
+    }
+
+    /** pgbench's insert ceiling on the same database (as scripts/bench/bench.sh measures it), or null without pgbench. */
+    private Double pgbenchCeiling() {
+        if (!TestDatabase.isPostgres()) {
+            return null;
+        }
+        String url = System.getenv().getOrDefault("GONGHUI_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/gonghui_test");
+        String db = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try {
+            Path setup = Path.of("scripts/bench/pgbench-setup.sql");
+            run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-f", setup.toString()));
+            String out = run(List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c", "8", "-j", "2", "-T", "15",
+                    "-f", "scripts/bench/pgbench-ceiling.sql", db));
+            run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-c",
+                    "drop table if exists bench_ref_insert, bench_ref_naive_reg, bench_ref_naive_activity"));
+            return Arrays.stream(out.split("\n")).filter(l -> l.startsWith("tps = ")).findFirst()
+                    .map(l -> Double.parseDouble(l.substring(6).split(" ")[0])).orElse(null);
+        } catch (Exception e) {
+            report("pgbench not run: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + ": " + out);
+        }
+        return out;
+    }
+
+    private static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static void report(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println(line);
+        try {
+            Files.writeString(Path.of("target/card-benchmark.txt"), line + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+}

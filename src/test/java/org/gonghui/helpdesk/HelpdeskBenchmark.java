@@ -119,6 +119,11 @@ class HelpdeskBenchmark {
         Arrays.sort(ms);
         report("%-60s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d runs)", "LIGHT JOB every open request, new reds "
                 + "supervised", ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1], lightRuns);
+        if (TestDatabase.isPostgres()) {
+            // the runs rewrote tens of thousands of open rows; production's autovacuum would have visited them since
+            // (index-only scans of the open-requests indexes need the visibility map), this machine's runs without it
+            jdbc.execute("vacuum analyze help_request");
+        }
     }
 
     private void measure() {

@@ -43,6 +43,11 @@ class FigureSlices {
         }
     }
 
+    /*
+     * Rows are summed per child organisation of the scope (with everything below it) in the database, not per handling
+     * organisation — a city's open requests are a few hundred groups, not twenty thousand; the child's path is the
+     * scope's path and the next id (a substring, cheaper than a regular expression over thirty thousand rows).
+     */
     List<Slice> read(TreePath scope, Period period) {
         List<Slice> slices = new ArrayList<>(open(scope, period));
         if (period.hasWholeMonths() && scope.depth() < ROLLED_DEPTH) {
@@ -62,13 +67,14 @@ class FigureSlices {
     private List<Slice> open(TreePath scope, Period period) {
         return jdbc.sql("""
                 select child, request_type, channel, light, count(*) as n
-                from (select coalesce(regexp_substr(handling_org_path, :child), handling_org_path) as child, request_type,
+                from (select case when length(handling_org_path) > :len then substring(handling_org_path, 1,
+                          :len + position('/' in substring(handling_org_path, :len + 1))) else handling_org_path end as child, request_type,
                         channel, light
                       from help_request
                       where status <> 'CLOSED' and handling_org_path like :scope and received_at >= :from
                         and received_at < :to) r
                 group by child, request_type, channel, light""")
-                .param("scope", scope.likePattern()).param("child", child(scope)).param("from", Timestamp.from(period.from()))
+                .param("scope", scope.likePattern()).param("len", scope.value().length()).param("from", Timestamp.from(period.from()))
                 .param("to", Timestamp.from(period.to()))
                 .query((rs, n) -> new Slice(rs.getString(1), RequestType.valueOf(rs.getString(2)),
                         Channel.valueOf(rs.getString(3)), false, rs.getString(4) == null ? null : Light.valueOf(rs.getString(4)),
@@ -84,13 +90,14 @@ class FigureSlices {
                   sum(coalesce(close_working_seconds, 0)),
                   sum(case when satisfaction is not null then 1 else 0 end),
                   sum(case when satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
-                from (select coalesce(regexp_substr(handling_org_path, :child), handling_org_path) as child, request_type,
+                from (select case when length(handling_org_path) > :len then substring(handling_org_path, 1,
+                          :len + position('/' in substring(handling_org_path, :len + 1))) else handling_org_path end as child, request_type,
                         channel, resolution_due, closed_at, close_working_seconds, satisfaction
                       from help_request
                       where status = 'CLOSED' and duplicate_of is null and handling_org_path like :scope
                         and received_at >= :from and received_at < :to) r
                 group by child, request_type, channel""")
-                .param("scope", scope.likePattern()).param("child", child(scope)).param("from", Timestamp.from(from))
+                .param("scope", scope.likePattern()).param("len", scope.value().length()).param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, n) -> closedSlice(rs)).list();
     }
@@ -99,22 +106,15 @@ class FigureSlices {
         return jdbc.sql("""
                 select child, request_type, channel, sum(closed), sum(closed_on_time), sum(timed), sum(working_seconds),
                   sum(rated), sum(satisfied)
-                from (select coalesce(regexp_substr(roll_path, :child), roll_path) as child, request_type, channel, closed,
+                from (select case when length(roll_path) > :len then substring(roll_path, 1,
+                          :len + position('/' in substring(roll_path, :len + 1))) else roll_path end as child, request_type, channel, closed,
                         closed_on_time, timed, working_seconds, rated, satisfied
                       from help_request_month_figures
                       where month_key between :first and :last and roll_path like :scope) m
                 group by child, request_type, channel""")
                 .param("first", firstMonth).param("last", lastMonth).param("scope", scope.likePattern())
-                .param("child", child(scope))
+                .param("len", scope.value().length())
                 .query((rs, n) -> closedSlice(rs)).list();
-    }
-
-    /**
-     * The pattern of the scope's children's paths: rows are summed per child organisation (with all below it) in the
-     * database, not per handling organisation — a city's open requests are a few hundred groups, not twenty thousand.
-     */
-    private static String child(TreePath scope) {
-        return "^" + scope.value() + "[0-9]+/";
     }
 
     private static Slice closedSlice(ResultSet rs) throws SQLException {
@@ -128,9 +128,20 @@ class FigureSlices {
                 select id, handling_org_path, resolution_due from help_request
                 where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope""")
                 .param("scope", scope.likePattern())
-                .query((rs, n) -> new RedKey(rs.getLong(1), new TreePath(rs.getString(2)).depth(),
+                .query((rs, n) -> new RedKey(rs.getLong(1), depth(rs.getString(2)),
                         instant(rs.getTimestamp(3))))
                 .list().stream().sorted(RedKey.MOST_OVERDUE).toList();
+    }
+
+    /** The depth of a tree path read from the database (its slashes less one), without parsing it. */
+    private static int depth(String path) {
+        int slashes = 0;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        return slashes - 1;
     }
 
     record RedKey(long id, int level, Instant resolutionDue) {

@@ -87,8 +87,32 @@ public class Offers {
                 .param("e", MerchantStore.ts(endsAt)).param("by", officer.getUsername())
                 .param("at", MerchantStore.ts(time.now())).update(keys, "id");
         long id = keys.getKey().longValue();
+        long[] shards = shards(kind, amount, budgetFen, SHARDS);
+        for (int i = 0; i < shards.length; i++) {
+            jdbc.sql("insert into card_campaign_budget (campaign_id, shard, remaining_fen) values (:c, :s, :r)")
+                    .param("c", id).param("s", i).param("r", shards[i]).update();
+        }
         audit.record("card.merchant.campaign", "card_merchant", m.id(), title);
         return id;
+    }
+
+    /** Shards a campaign's budget is split into (see {@link Till}). */
+    static final int SHARDS = 16;
+
+    /**
+     * The budget split into shards: for a fixed amount off, each shard a whole number of discounts (the rest in shard
+     * 0), so that the whole budget can be given; otherwise evenly (at most one discount's worth may stay in a shard).
+     */
+    static long[] shards(DiscountKind kind, long amount, long budgetFen, int count) {
+        long unit = kind == DiscountKind.AMOUNT ? amount : 1;
+        long units = budgetFen / unit;
+        int n = (int) Math.max(1, Math.min(count, units));
+        long[] shards = new long[n];
+        for (int i = 0; i < n; i++) {
+            shards[i] = units / n * unit;
+        }
+        shards[0] += budgetFen - units / n * unit * n;
+        return shards;
     }
 
     @Transactional(readOnly = true)
@@ -104,20 +128,23 @@ public class Offers {
 
     @Transactional(readOnly = true)
     public List<Campaign> campaigns(long merchantId) {
-        return jdbc.sql("select * from card_campaign where card_merchant_id = :m order by starts_at desc, id desc")
+        return jdbc.sql(CAMPAIGN + " where c.card_merchant_id = :m order by c.starts_at desc, c.id desc")
                 .param("m", merchantId).query((rs, n) -> campaign(rs)).list();
     }
 
     @Transactional(readOnly = true)
     public Campaign campaign(long id) {
-        return jdbc.sql("select * from card_campaign where id = :id").param("id", id).query((rs, n) -> campaign(rs))
+        return jdbc.sql(CAMPAIGN + " where c.id = :id").param("id", id).query((rs, n) -> campaign(rs))
                 .optional().orElseThrow(() -> DomainException.notFound("card.merchant.campaign.not-found"));
     }
+
+    private static final String CAMPAIGN = "select c.*, (select coalesce(sum(b.remaining_fen), 0) from card_campaign_budget b "
+            + "where b.campaign_id = c.id) as left_fen from card_campaign c";
 
     static Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Campaign(rs.getLong("id"), rs.getLong("card_merchant_id"), rs.getString("title"),
                 DiscountKind.valueOf(rs.getString("kind")), rs.getLong("amount"), rs.getLong("budget_fen"),
-                rs.getLong("remaining_fen"), rs.getInt("per_member"), rs.getTimestamp("starts_at").toInstant(),
+                rs.getLong("left_fen"), rs.getInt("per_member"), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant());
     }
 }

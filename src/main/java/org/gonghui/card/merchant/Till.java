@@ -2,6 +2,7 @@ package org.gonghui.card.merchant;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.gonghui.card.CardView;
 import org.gonghui.card.Cards;
@@ -22,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Redemption at the till: the merchant's account scans the member's dynamic code (or types the card number) at one of
  * its outlets, enters the bill, and the discount is recorded. In one transaction: the code is spent, a campaign's
  * per-member counter is taken by a conditional update ({@code used < per_member}), the redemption is written, and the
- * campaign's remaining budget by a conditional update ({@code remaining_fen >= discount}) last, so the one hot row is
- * held for the shortest time. Whatever fails leaves nothing written. The idempotency key (unique per merchant) makes a
+ * discount is taken from one of the campaign's budget shards by a conditional update ({@code remaining_fen >=
+ * discount}) last, so that shard's row is held for the shortest time and redemptions at other tills take other
+ * shards meanwhile. Whatever fails leaves nothing written. The idempotency key (unique per merchant) makes a
  * retry answer the first result.
  */
 @Service
@@ -163,16 +165,34 @@ public class Till {
                 .param("d", discountId).param("c", campaign == null ? null : campaign.id())
                 .param("at", MerchantStore.ts(now)).param("ym", today.getYear() * 100 + today.getMonthValue())
                 .param("by", user.getUsername()).update(keys, "id");
-        if (campaign != null) {
-            int left = jdbc.sql("""
-                    update card_campaign set remaining_fen = remaining_fen - :off
-                    where id = :c and remaining_fen >= :off""").param("off", discountFen).param("c", campaign.id()).update();
-            if (left == 0) {
-                throw DomainException.conflict("card.merchant.campaign.budget-spent");
-            }
+        if (campaign != null && !takeFromBudget(campaign.id(), discountFen, outlet.id())) {
+            throw DomainException.conflict("card.merchant.campaign.budget-spent");
         }
         return new Receipt(keys.getKey().longValue(), outlet.id(), outlet.name(), masked, sale.billFen(), discountFen,
                 title, now, false);
+    }
+
+    /**
+     * Takes the discount from one of the campaign's budget shards, starting at the outlet's own and trying the others
+     * when it has too little left: a conditional update, never below zero.
+     */
+    private boolean takeFromBudget(long campaignId, long discountFen, long outletId) {
+        if (discountFen == 0) {
+            return true;
+        }
+        List<Integer> shards = jdbc.sql("select shard from card_campaign_budget where campaign_id = :c and remaining_fen >= :d "
+                + "order by shard").param("c", campaignId).param("d", discountFen).query(Integer.class).list();
+        int start = (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), Math.max(1, shards.size()));
+        for (int i = 0; i < shards.size(); i++) {
+            int shard = shards.get((start + i) % shards.size());
+            if (jdbc.sql("""
+                    update card_campaign_budget set remaining_fen = remaining_fen - :d
+                    where campaign_id = :c and shard = :s and remaining_fen >= :d""").param("d", discountFen)
+                    .param("c", campaignId).param("s", shard).update() == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Receipt> byKey(long merchantId, String key) {

@@ -16,4 +16,18 @@ class DiscountKindTests {
         assertThat(DiscountKind.PERCENT.validAmount(100)).isFalse();
         assertThat(DiscountKind.AMOUNT.validAmount(0)).isFalse();
     }
+
+    @Test
+    void aCampaignsBudgetIsSplitIntoShardsThatAddUpAndHoldWholeDiscounts() {
+        long[] amount = Offers.shards(DiscountKind.AMOUNT, 1_000, 30_000, 16);
+        assertThat(amount).hasSize(16);
+        assertThat(java.util.Arrays.stream(amount).sum()).isEqualTo(30_000);
+        assertThat(java.util.Arrays.stream(amount).allMatch(s -> s % 1_000 == 0)).isTrue();
+        long[] odd = Offers.shards(DiscountKind.AMOUNT, 1_000, 30_500, 16);
+        assertThat(java.util.Arrays.stream(odd).sum()).isEqualTo(30_500);
+        long[] few = Offers.shards(DiscountKind.AMOUNT, 1_000, 3_000, 16);
+        assertThat(few).containsExactly(1_000, 1_000, 1_000);
+        long[] percent = Offers.shards(DiscountKind.PERCENT, 20, 100_001, 16);
+        assertThat(java.util.Arrays.stream(percent).sum()).isEqualTo(100_001);
+    }
 }

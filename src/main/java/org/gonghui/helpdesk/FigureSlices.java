@@ -123,25 +123,35 @@ class FigureSlices {
     }
 
     /** Every red request of the subtree now, the most overdue first: where each is handled, and its deadline. */
-    List<RedKey> red(TreePath scope) {
-        return jdbc.sql("""
-                select id, handling_org_path, resolution_due from help_request
-                where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope""")
-                .param("scope", scope.likePattern())
-                .query((rs, n) -> new RedKey(rs.getLong(1), depth(rs.getString(2)),
-                        instant(rs.getTimestamp(3))))
-                .list().stream().sorted(RedKey.MOST_OVERDUE).toList();
+    /**
+     * The red requests of the subtree by level: how many on each, and the {@code perLevel} most overdue of each (their
+     * keys, most overdue first) — chosen in the database, so a city with thousands of reds sends back a few dozen rows.
+     */
+    RedLevels red(TreePath scope, int perLevel) {
+        java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+        List<RedKey> listed = new ArrayList<>();
+        jdbc.sql("""
+                select id, lvl, resolution_due, n from (
+                  select id, lvl, resolution_due,
+                    row_number() over (partition by lvl order by resolution_due nulls last, id) as rn,
+                    count(*) over (partition by lvl) as n
+                  from (select id, length(handling_org_path) - length(replace(handling_org_path, '/', '')) - 1 as lvl,
+                          resolution_due
+                        from help_request
+                        where status <> 'CLOSED' and light = 'RED' and handling_org_path like :scope) r) t
+                where rn <= :perLevel
+                order by lvl, rn""")
+                .param("scope", scope.likePattern()).param("perLevel", perLevel)
+                .query(rs -> {
+                    RedKey key = new RedKey(rs.getLong(1), rs.getInt(2), instant(rs.getTimestamp(3)));
+                    counts.put(key.level(), rs.getLong(4));
+                    listed.add(key);
+                });
+        return new RedLevels(counts, listed);
     }
 
-    /** The depth of a tree path read from the database (its slashes less one), without parsing it. */
-    private static int depth(String path) {
-        int slashes = 0;
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '/') {
-                slashes++;
-            }
-        }
-        return slashes - 1;
+    /** Red requests per level ({@code counts}) and the keys listed of each, most overdue first. */
+    record RedLevels(java.util.Map<Integer, Long> counts, List<RedKey> listed) {
     }
 
     record RedKey(long id, int level, Instant resolutionDue) {

@@ -152,17 +152,14 @@ public class HelpdeskFigures {
     }
 
     private List<DeskFigures.RedLevel> red(TreePath scope) {
-        Map<Integer, List<FigureSlices.RedKey>> byLevel = new TreeMap<>();
-        for (FigureSlices.RedKey key : slices.red(scope)) {
-            byLevel.computeIfAbsent(key.level(), l -> new ArrayList<>()).add(key);
-        }
-        List<Long> listed = byLevel.values().stream().flatMap(keys -> keys.stream().limit(RED_LISTED_PER_LEVEL))
-                .map(FigureSlices.RedKey::id).toList();
+        FigureSlices.RedLevels red = slices.red(scope, RED_LISTED_PER_LEVEL);
+        Map<Integer, Long> byLevel = red.counts();
+        List<Long> listed = red.listed().stream().map(FigureSlices.RedKey::id).toList();
         List<FigureSlices.RedRow> rows = slices.redRows(listed);
         Map<Long, OrganisationView> names = organisations.findAll(rows.stream().map(FigureSlices.RedRow::handlingOrgId)
                 .collect(Collectors.toSet()));
         List<DeskFigures.RedLevel> levels = new ArrayList<>();
-        byLevel.forEach((level, keys) -> levels.add(new DeskFigures.RedLevel(level, keys.size(), rows.stream()
+        byLevel.forEach((level, count) -> levels.add(new DeskFigures.RedLevel(level, count, rows.stream()
                 .filter(r -> r.level() == level).map(r -> new DeskFigures.RedRequest(r.id(), r.requestNo(), r.type(),
                         r.subject(), r.handlingOrgId(), names.containsKey(r.handlingOrgId())
                                 ? names.get(r.handlingOrgId()).name() : null, r.receivedAt(), r.resolutionDue(),

@@ -230,7 +230,10 @@ public class Members {
 
     /**
      * {@link #showCard} for many members at once (a bank's issuance file): one batched update, the masked numbers
-     * keyed by member id.
+     * keyed by member id. No {@link MemberChanged} per member: a hundred thousand of them would each be stored and
+     * completed as an event publication after the commit (minutes on the uploading request's thread); the only
+     * reader of the masked number that caches members (activity eligibility for card holders) sees it within its
+     * cache's time to live, as other instances do anyway.
      */
     @Transactional
     public void showCards(java.util.Map<Long, String> maskedByMember) {
@@ -241,7 +244,6 @@ public class Members {
             batch.batchUpdate("update member set card_number = ?, updated_at = ? where id = ?",
                     rows.subList(i, Math.min(rows.size(), i + 1000)));
         }
-        maskedByMember.keySet().forEach(id -> events.publishEvent(new MemberChanged(id)));
     }
 
     /** Records the member's bank account for payouts (by the member or by staff at a window). */

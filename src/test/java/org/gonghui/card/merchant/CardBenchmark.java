@@ -294,10 +294,12 @@ class CardBenchmark {
         String db = url.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         try {
             Path setup = Path.of("scripts/bench/pgbench-setup.sql");
-            run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-f", setup.toString()));
-            String out = run(List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c", "8", "-j", "2", "-T", "15",
+            run(true, List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-f", setup.toString()));
+            // pgbench's random keys may meet one already written (a client aborts, as in scripts/bench/bench.sh):
+            // the rate of what it did is still its figure
+            String out = run(false, List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c", "8", "-j", "2", "-T", "15",
                     "-f", "scripts/bench/pgbench-ceiling.sql", db));
-            run(List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-c",
+            run(true, List.of("psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-c",
                     "drop table if exists bench_ref_insert, bench_ref_naive_reg, bench_ref_naive_activity"));
             return Arrays.stream(out.split("\n")).filter(l -> l.startsWith("tps = ")).findFirst()
                     .map(l -> Double.parseDouble(l.substring(6).split(" ")[0])).orElse(null);
@@ -307,10 +309,10 @@ class CardBenchmark {
         }
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    private static String run(boolean strict, List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
+        if (p.waitFor() != 0 && strict) {
             throw new IOException(String.join(" ", command) + ": " + out);
         }
         return out;

@@ -45,7 +45,9 @@ class RoleNavigationIntegrationTests {
         MockHttpSession merchant = signIn("cinema", "Merchant2026", "/merchant");
         mvc.perform(get("/merchant").session(merchant)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-testid=\"portal-tabs\""))))
-                .andExpect(content().string(not(containsString("href=\"/me"))));
+                .andExpect(content().string(not(containsString("href=\"/me\""))))
+                .andExpect(content().string(not(containsString("href=\"/me/"))))
+                .andExpect(content().string(containsString("href=\"/merchant/card\""))); // its own tabs only
         for (String page : MEMBER_PAGES) {
             mvc.perform(get(page).session(merchant).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/merchant"));
         }

@@ -1,19 +1,12 @@
 package org.gonghui.helpdesk;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gonghui.shared.DomainException;
+import org.gonghui.shared.excel.CsvText;
 import org.gonghui.shared.excel.Spreadsheets;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -31,12 +24,6 @@ final class CalendarFile {
         }
     }
 
-    private static final DateTimeFormatter[] DATES = {
-        DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
-        DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT),
-        DateTimeFormatter.ofPattern("uuuu.M.d").withResolverStyle(ResolverStyle.STRICT),
-        DateTimeFormatter.ofPattern("uuuu年M月d日").withResolverStyle(ResolverStyle.STRICT),
-        DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT)};
 
     private CalendarFile() {
     }
@@ -54,40 +41,22 @@ final class CalendarFile {
         } catch (IOException e) {
             throw DomainException.invalid("upload.invalid");
         }
-        if (looksLikeSpreadsheet(bytes)) {
+        if (CsvText.isSpreadsheet(bytes)) {
             return Spreadsheets.read(file, maxRows).stream()
                     .map(row -> new Line(row.number(), row.cells())).toList();
         }
-        return csv(text(bytes), maxRows);
-    }
-
-    private static boolean looksLikeSpreadsheet(byte[] bytes) {
-        return bytes.length >= 4 && (bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
-                || bytes[0] == (byte) 0xD0 && bytes[1] == (byte) 0xCF && bytes[2] == 0x11 && bytes[3] == (byte) 0xE0);
-    }
-
-    private static String text(byte[] bytes) {
-        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
-            try {
-                String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-                return text.startsWith("\uFEFF") ? text.substring(1) : text;
-            } catch (CharacterCodingException e) {
-                // try the next encoding
-            }
-        }
-        throw DomainException.invalid("helpdesk.calendar.file.unreadable");
+        return csv(CsvText.text(bytes).orElseThrow(() -> DomainException.invalid("helpdesk.calendar.file.unreadable")), maxRows);
     }
 
     private static List<Line> csv(String text, int maxRows) {
         List<Line> lines = new ArrayList<>();
         String[] raw = text.split("\r\n|\n|\r", -1);
         for (int i = 0; i < raw.length; i++) {
-            List<String> cells = cells(raw[i]);
+            List<String> cells = CsvText.cells(raw[i]);
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            if (lines.isEmpty() && i == firstNonBlank(raw) && !startsWithDigit(cells.get(0))) {
+            if (lines.isEmpty() && i == firstNonBlank(raw) && !CsvText.startsWithDigit(cells.get(0))) {
                 continue;
             }
             lines.add(new Line(i + 1, cells));
@@ -107,52 +76,9 @@ final class CalendarFile {
         return -1;
     }
 
-    private static boolean startsWithDigit(String cell) {
-        String stripped = cell.strip();
-        return !stripped.isEmpty() && Character.isDigit(stripped.charAt(0));
-    }
-
-    /** The cells of a CSV line: commas (or Chinese commas, or tabs) separate, double quotes may enclose a cell. */
-    static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                cell.setLength(0);
-            } else if (c == ',' || c == '，' || c == '\t') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
-
     /** A date as people write it (2026-02-14, 2026/2/14, 2026年2月14日, 20260214); null if it is none. */
     static LocalDate parseDay(String text) {
-        String value = text == null ? "" : text.strip();
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(value, format);
-            } catch (DateTimeParseException e) {
-                // try the next format
-            }
-        }
-        return null;
+        return CsvText.date(text);
     }
 
     /** The kind in either language or its code (HOLIDAY, 放假, 假日, 休; WORKDAY, 上班, 补班, 班); null if unknown. */

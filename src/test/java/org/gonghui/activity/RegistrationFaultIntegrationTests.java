@@ -2,11 +2,15 @@ package org.gonghui.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.gonghui.member.MemberType;
 import org.gonghui.support.IntegrationTest;
 import org.gonghui.support.TestDatabase;
@@ -29,6 +33,7 @@ class RegistrationFaultIntegrationTests {
     @Autowired Registrations registrations;
     @Autowired ActivityTestData data;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
 
     @Test
     void connectionsDroppedMidRushLoseNothingAndInventNothing() throws Exception {
@@ -37,10 +42,13 @@ class RegistrationFaultIntegrationTests {
         ActivityView activity = activities.publish(data.staffAt("NB"),
                 ActivityTestData.open("断线演练", 400, AllocationMode.FIRST_COME));
         Map<Long, String> answers = new ConcurrentHashMap<>();
+        // the database drops every connection three times, when 300, 700 and 1,100 attempts have started
+        AtomicInteger started = new AtomicInteger();
+        Semaphore drop = new Semaphore(0);
         Thread killer = new Thread(() -> {
             for (int i = 0; i < 3; i++) {
                 try {
-                    Thread.sleep(150);
+                    drop.acquire();
                     jdbc.sql("""
                             select count(pg_terminate_backend(pid)) from pg_stat_activity
                             where datname = current_database() and pid <> pg_backend_pid()""").query(Long.class).single();
@@ -52,6 +60,10 @@ class RegistrationFaultIntegrationTests {
         killer.start();
         Map<Long, String> raw = RegistrationConcurrencyIntegrationTests.rush(members.size(), i -> () -> {
             long member = members.get(i);
+            int attempt = started.incrementAndGet();
+            if (attempt == 300 || attempt == 700 || attempt == 1100) {
+                drop.release();
+            }
             try {
                 registrations.register(member, activity.id(), null, false);
                 return member;
@@ -64,6 +76,8 @@ class RegistrationFaultIntegrationTests {
             }
         });
         killer.join();
+        // the next test must not be handed a connection the database dropped
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         raw.forEach((k, v) -> {
             if (v.equals("OK")) {
                 answers.put(k, "OK");

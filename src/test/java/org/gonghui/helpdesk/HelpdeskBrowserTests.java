@@ -120,7 +120,7 @@ class HelpdeskBrowserTests {
             signIn(console, "jili");
             console.go("/console/helpdesk/requests/" + id);
             console.type("#reply-text", "您好，疗休养政策见市总工会通知，我们会联系您单位落实。");
-            press(console, "#send-reply");
+            console.submit("#send-reply");
             console.find("[data-testid=notice]");
             new Select(console.find("#difficulty-form select")).selectByValue("COMPLEX");
             press(console, "#difficulty-form button");
@@ -132,7 +132,7 @@ class HelpdeskBrowserTests {
             mobile.go("/help/" + id);
             assertThat(mobile.text("[data-testid=history]")).contains("工会答复", "疗休养政策见市总工会通知");
             mobile.type("#information-text", "单位说今年没有名额，请再帮我问问。");
-            press(mobile, "#send-information");
+            mobile.submit("#send-information");
             mobile.find("[data-testid=notice]");
 
             // 7 working days later the light is yellow, on the staff list and for the member
@@ -156,7 +156,7 @@ class HelpdeskBrowserTests {
             console.go("/console/helpdesk/requests/" + id);
             assertThat(console.text("[data-testid=supervisions]")).contains("自动督办", scenario.org("NB-HS-T01").name());
             console.type("#supervise-reason", "请三日内答复会员并报告进展");
-            press(console, "#supervise");
+            console.submit("#supervise");
             console.find("[data-testid=notice]");
             assertThat(console.all("[data-testid=supervision]")).hasSize(2);
             assertThat(console.text("[data-testid=supervisions]")).contains(scenario.org("NB-HS").name(), "请三日内答复会员并报告进展");
@@ -169,11 +169,11 @@ class HelpdeskBrowserTests {
             console.go("/console/helpdesk/requests/" + id);
             for (int i = 0; i < 2; i++) {
                 console.type("[data-testid=supervisions] form textarea", "已与单位沟通，本周安排疗休养。");
-                press(console, "[data-testid=answer-supervision]");
+                console.submit("[data-testid=answer-supervision]");
                 console.find("[data-testid=notice]");
             }
             console.type("#reply-text", "单位已同意本周安排您参加疗休养。");
-            press(console, "#send-reply");
+            console.submit("#send-reply");
             console.find("[data-testid=notice]");
             new Select(console.find("#outcome")).selectByValue("RESOLVED");
             press(console, "#close-request");

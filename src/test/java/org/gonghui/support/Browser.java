@@ -84,6 +84,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks a button that submits a form and waits until the browser has left the page it was on: a later find then
+     * sees the new page, never an element of the old one that a notice or field also had.
+     */
+    public Browser submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(css);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public String text(String css) {
         return find(css).getText();
     }

@@ -101,6 +101,19 @@ public class DocumentStore {
         }
     }
 
+    /** Removes a stored file (retention); a key that leaves the area, or a file already gone, is ignored. */
+    public void delete(Area area, String key) {
+        Path root = root(area);
+        Path path = root.resolve(key).normalize();
+        if (path.startsWith(root)) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private Path root(Area area) {
         return dataDir.resolve(area.folder()).normalize();
     }

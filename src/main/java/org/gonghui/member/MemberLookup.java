@@ -139,4 +139,43 @@ public class MemberLookup {
                                 : org.gonghui.shared.crypto.Masking.bankAccount(rs.getString("card_number"))))
                 .optional();
     }
+
+    /** An active member reached by a message to a subtree: id and the organisation's path. */
+    public record Reachable(long memberId, String orgPath) {
+    }
+
+    /**
+     * Active members of these types in the subtree with ids above {@code afterId}, by id, at most {@code limit}:
+     * a keyset walk for notifying an audience batch by batch (resumable from the last id).
+     */
+    @Transactional(readOnly = true)
+    public List<Reachable> activeUnder(String subtreePath, Collection<MemberType> types, long afterId, int limit) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select m.id, o.path from member m join organisation o on o.id = m.org_id
+                where m.id > :after and m.status = 'ACTIVE' and m.member_type in (:types) and o.path like :path
+                order by m.id fetch first :limit rows only""")
+                .param("after", afterId).param("types", types.stream().map(Enum::name).toList())
+                .param("path", org.gonghui.shared.LikePattern.startingWith(subtreePath)).param("limit", limit)
+                .query((rs, n) -> new Reachable(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The phone numbers of these members in clear text, keyed by member id (members without a phone are absent):
+     * only to send them a message. Callers audit-log the messages they send.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> phones(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        Map<Long, String> found = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i += CHUNK) {
+            jdbc.sql("select id, phone_enc from member where phone_enc is not null and id in (:ids)")
+                    .param("ids", distinct.subList(i, Math.min(distinct.size(), i + CHUNK)))
+                    .query((rs, n) -> Map.entry(rs.getLong("id"), cipher.decrypt(rs.getString("phone_enc"))))
+                    .list().forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
 }

@@ -163,6 +163,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "STAFF", "REVIEWER")
                         .requestMatchers("/me/**", "/card", "/card/**").hasRole("MEMBER")
                         .requestMatchers("/help", "/help/**").hasRole("MEMBER")
+                        .requestMatchers("/news", "/news/**").hasRole("MEMBER")
                         .requestMatchers("/merchant/**").hasRole("MERCHANT")
                         // the member's activity pages; staff may look at them too (a lottery's published draw)
                         .requestMatchers("/activities/**").hasAnyRole("MEMBER", "ADMIN", "STAFF", "REVIEWER")

@@ -13,5 +13,7 @@ public enum ActivityCategory {
     /** 健步走 */
     WALKING,
     /** 讲座 */
-    LECTURE
+    LECTURE,
+    /** 劳模专享 (health checks, recuperation places): only model workers may register ({@link ModelWorkerStatus}) */
+    MODEL_WORKER
 }

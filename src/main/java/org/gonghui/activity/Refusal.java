@@ -24,6 +24,7 @@ public final class Refusal {
     public static final String NOT_ELIGIBLE_CARD = "activity.refused.not-eligible.card";
     public static final String NOT_ELIGIBLE_AGE = "activity.refused.not-eligible.age";
     public static final String NOT_ELIGIBLE_INACTIVE = "activity.refused.not-eligible.inactive";
+    public static final String NOT_ELIGIBLE_MODEL_WORKER = "activity.refused.not-eligible.model-worker";
     public static final String ADDRESS_REQUIRED = "activity.refused.address-required";
     public static final String BUSY = "activity.refused.busy";
 

@@ -41,10 +41,12 @@ public class Registrations {
     private final TransactionTemplate tx;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final ModelWorkerStatus modelWorkers;
 
     Registrations(ActivityCatalog catalog, NumberPools pools, MemberDirectory directory, RegistrationStore store,
             SharedCommits commits, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, org.springframework.beans.factory.ObjectProvider<ModelWorkerStatus> modelWorkers) {
+        this.modelWorkers = modelWorkers.getIfAvailable(() -> memberId -> false);
         this.catalog = catalog;
         this.events = events;
         this.pools = pools;
@@ -200,6 +202,9 @@ public class Registrations {
         a.eligibility().check(facts.member(), LocalDate.ofInstant(now, clock.getZone())).ifPresent(refusal -> {
             throw refusal;
         });
+        if (a.category() == ActivityCategory.MODEL_WORKER && !modelWorkers.isModelWorker(facts.member().id())) {
+            throw Refusal.forbidden(Refusal.NOT_ELIGIBLE_MODEL_WORKER);
+        }
         if (facts.suspendedAt(now)) {
             throw Refusal.forbidden(Refusal.SUSPENDED,
                     LocalDate.ofInstant(facts.suspendedUntil(), clock.getZone()).toString());

@@ -21,6 +21,9 @@ public record ScheduleVersion(long id, ModelWorkerLevel level, LocalDate validFr
         if (level == null || period == null || validFrom == null || amount == null) {
             throw DomainException.invalid("modelworker.schedule.incomplete");
         }
+        if (validFrom.getYear() < 2000 || validFrom.getYear() > 2100) {
+            throw DomainException.invalid("modelworker.schedule.year");
+        }
         if (validFrom.getDayOfMonth() != 1) {
             throw DomainException.invalid("modelworker.schedule.first-of-month");
         }

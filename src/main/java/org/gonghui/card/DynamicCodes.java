@@ -2,11 +2,15 @@ package org.gonghui.card;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import org.gonghui.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The member's dynamic code for an outlet (see {@link DynamicCodeRules} for what makes one good). Spent nonces
  * are kept in {@code card_code_nonce} (primary key: a second use fails on the index, also when two tills scan the
- * same code at once) until their code has expired anyway.
+ * same code at once) until their code has expired anyway; a job forgets them every minute.
  */
 @Service
 public class DynamicCodes {
@@ -24,7 +28,11 @@ public class DynamicCodes {
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    DynamicCodes(DynamicCodeKey key, CardStore store, JdbcClient jdbc) {
+    private static final Logger log = LoggerFactory.getLogger(DynamicCodes.class);
+    private final Clock clock;
+
+    DynamicCodes(DynamicCodeKey key, CardStore store, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.rules = new DynamicCodeRules(key.bytes());
         this.store = store;
         this.jdbc = jdbc;
@@ -65,8 +73,26 @@ public class DynamicCodes {
         return new Verified(card.id(), card.memberId(), card.numberMasked(), card.version());
     }
 
+    /**
+     * Forgets the nonces of codes that have expired anyway (a code is good in its minute and the next): a job, so
+     * that a redemption does not pay for it. Answers how many were forgotten.
+     */
+    @Transactional
+    public int forgetExpired(Instant now) {
+        return jdbc.sql("delete from card_code_nonce where code_minute < :old")
+                .param("old", DynamicCodeRules.minuteOf(now) - 1).update();
+    }
+
+    @Scheduled(fixedDelayString = "${gonghui.card.nonce-cleanup-delay:60000}", initialDelayString = "${gonghui.card.nonce-cleanup-delay:60000}")
+    void forgetExpiredNow() {
+        try {
+            forgetExpired(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("forgetting expired card code nonces failed; will retry", e);
+        }
+    }
+
     private boolean spend(DynamicCodeRules.Parsed code, Instant now) {
-        jdbc.sql("delete from card_code_nonce where code_minute < :old").param("old", DynamicCodeRules.minuteOf(now) - 1).update();
         try {
             jdbc.sql("insert into card_code_nonce (nonce, card_id, code_minute, used_at) values (:n, :c, :m, :at)")
                     .param("n", code.nonce()).param("c", code.cardId()).param("m", code.minute())

@@ -39,10 +39,12 @@ public class CardMerchants {
     private final AuditLog audit;
     private final PlatformTime time;
     private final JdbcClient jdbc;
+    private final TillFacts facts;
 
     CardMerchants(MerchantStore store, MerchantSettings settings, Merchants signIns, PersonalDataCipher cipher,
-            AuditLog audit, PlatformTime time, JdbcClient jdbc) {
+            AuditLog audit, PlatformTime time, JdbcClient jdbc, TillFacts facts) {
         this.store = store;
+        this.facts = facts;
         this.settings = settings;
         this.signIns = signIns;
         this.cipher = cipher;
@@ -116,6 +118,7 @@ public class CardMerchants {
         for (OutletForm outlet : a.outlets()) {
             store.insertOutlet(id, outlet, List.copyOf(categories), false);
         }
+        facts.changed();
         audit.record(by, null, "card.merchant.apply", "card_merchant", id, name);
         return id;
     }
@@ -202,6 +205,7 @@ public class CardMerchants {
                 .param("at", MerchantStore.ts(time.now())).param("note", optional(note, 500)).param("no", number)
                 .param("f", Date.valueOf(from)).param("u", Date.valueOf(until)).param("id", id).update();
         store.setLive(id, true);
+        facts.changed();
         audit.record("card.merchant.approve", "card_merchant", id, number);
         return store.find(id).orElseThrow();
     }
@@ -218,6 +222,7 @@ public class CardMerchants {
                   version = version + 1 where id = :id""").param("by", approver.getUsername())
                 .param("at", MerchantStore.ts(time.now())).param("n", text(note, 500, "card.merchant.note.invalid"))
                 .param("id", id).update();
+        facts.changed();
         audit.record("card.merchant.reject", "card_merchant", id, null);
         return store.find(id).orElseThrow();
     }
@@ -240,6 +245,7 @@ public class CardMerchants {
         checkOutlet(outlet);
         long outletId = store.insertOutlet(m.id(), outlet, m.categories(),
                 m.status() == MerchantStatus.ACTIVE || m.status() == MerchantStatus.EXITING);
+        facts.changed();
         audit.record("card.merchant.outlet", "card_merchant", m.id(), outlet.name());
         return outletId;
     }
@@ -267,6 +273,7 @@ public class CardMerchants {
                 .param("side", byMerchant ? "MERCHANT" : "FEDERATION")
                 .param("r", text(reason, 500, "card.merchant.exit.reason")).param("on", Date.valueOf(today))
                 .param("stop", Date.valueOf(stopsOn)).param("by", user.getUsername()).param("id", m.id()).update();
+        facts.changed();
         audit.record("card.merchant.exit", "card_merchant", m.id(), stopsOn.toString());
         return store.find(m.id()).orElseThrow();
     }
@@ -275,6 +282,7 @@ public class CardMerchants {
     void flag(long id, String reason) {
         jdbc.sql("update card_merchant set flagged = true, flag_reason = :r where id = :id").param("r", reason)
                 .param("id", id).update();
+        facts.changed();
         audit.record("system", null, "card.merchant.flag", "card_merchant", id, reason);
     }
 

@@ -1,6 +1,7 @@
 package org.gonghui.card.merchant;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The discount figures (惠及人次, distinct members, 特惠金额) of a year by merchant, category, outlet, organisation
@@ -35,14 +35,19 @@ public class Figures {
     private final JdbcClient jdbc;
     private final CardMerchants merchants;
     private final Organisations organisations;
+    private final FigureSummary summary;
 
-    Figures(JdbcClient jdbc, CardMerchants merchants, Organisations organisations) {
+    Figures(JdbcClient jdbc, CardMerchants merchants, Organisations organisations, FigureSummary summary) {
+        this.summary = summary;
         this.jdbc = jdbc;
         this.merchants = merchants;
         this.organisations = organisations;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The figures of a year: a merchant's account reads its own redemptions (a small part of the year's), staff read
+     * the sums of {@link FigureSummary} (first folding in what was redeemed since the last fold).
+     */
     public List<Line> of(CurrentUser user, int year, By by) {
         if (year < 2000 || year > 2100 || by == null) {
             throw DomainException.invalid("card.merchant.figures.invalid");
@@ -52,7 +57,8 @@ public class Figures {
         params.put("from", year * 100 + 1);
         params.put("to", year * 100 + 12);
         TreePath scope = null;
-        if (user != null && user.has(Role.MERCHANT)) {
+        boolean merchantScope = user != null && user.has(Role.MERCHANT);
+        if (merchantScope) {
             where = "r.card_merchant_id = :m";
             params.put("m", merchants.own(user).id());
         } else {
@@ -67,11 +73,7 @@ public class Figures {
             case ORGANISATION -> "r.member_org_path";
             case MONTH -> "r.ym";
         };
-        List<Object[]> raw = jdbc.sql("select " + column + " as k, count(*) as visits, count(distinct r.member_id) as members,"
-                + " sum(r.discount_fen) as off from card_redemption r where r.ym between :from and :to and " + where
-                + " group by " + column + " order by " + column).params(params)
-                .query((rs, n) -> new Object[] {rs.getString("k"), rs.getLong("visits"), rs.getLong("members"),
-                        rs.getLong("off")}).list();
+        List<Object[]> raw = merchantScope ? raw(where, column, params) : summed(scope, by, year);
         return switch (by) {
             case MERCHANT -> named(raw, "select id, name from card_merchant");
             case OUTLET -> named(raw, "select o.id, m.name || ' · ' || o.name as name from card_outlet o "
@@ -81,6 +83,42 @@ public class Figures {
                     + String.valueOf(r[0]).substring(4), false)).toList();
             case ORGANISATION -> byOrganisation(raw, scope);
         };
+    }
+
+    private List<Object[]> raw(String where, String column, Map<String, Object> params) {
+        return jdbc.sql("select " + column + " as k, count(*) as visits, count(distinct r.member_id) as members,"
+                + " sum(r.discount_fen) as off from card_redemption r where r.ym between :from and :to and " + where
+                + " group by " + column + " order by " + column).params(params)
+                .query((rs, n) -> new Object[] {rs.getString("k"), rs.getLong("visits"), rs.getLong("members"),
+                        rs.getLong("off")}).list();
+    }
+
+    /** The staff figures from the sums: one row per key (and per organisation path for ORGANISATION). */
+    private List<Object[]> summed(TreePath scope, By by, int year) {
+        summary.fold(true);
+        String kind = switch (by) {
+            case MERCHANT -> "R";
+            case CATEGORY -> "C";
+            case OUTLET -> "O";
+            case ORGANISATION -> "Y";
+            case MONTH -> "M";
+        };
+        String key = by == By.ORGANISATION ? "f.org_path" : "f.k";
+        boolean all = scope.depth() == 1;
+        var query = jdbc.sql("select " + key + " as k, sum(f.visits) as visits, sum(f.members) as members, "
+                + "sum(f.discount_fen) as off from card_figure f where f.yr = :y and f.kind = :kind"
+                + (all ? "" : " and f.org_path like :path") + " group by " + key)
+                .param("y", year).param("kind", kind);
+        if (!all) {
+            query = query.param("path", scope.likePattern());
+        }
+        List<Object[]> rows = new ArrayList<>(query.query((rs, n) -> new Object[] {rs.getString("k"), rs.getLong("visits"),
+                rs.getLong("members"), rs.getLong("off")}).list());
+        Comparator<Object[]> order = by == By.MERCHANT || by == By.OUTLET
+                ? Comparator.comparingLong(r -> Long.parseLong((String) r[0]))
+                : Comparator.comparing(r -> (String) r[0]);
+        rows.sort(order);
+        return rows;
     }
 
     private List<Line> named(List<Object[]> raw, String names) {

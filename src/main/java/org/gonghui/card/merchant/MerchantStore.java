@@ -53,6 +53,21 @@ class MerchantStore {
                 where o.id = :id""").param("id", outletId).query((rs, n) -> outlet(rs, 0)).optional();
     }
 
+    List<Offers.Discount> discounts(long merchantId) {
+        return jdbc.sql("select * from card_discount where card_merchant_id = :m and active order by id")
+                .param("m", merchantId).query((rs, n) -> {
+                    long outletId = rs.getLong("outlet_id");
+                    Long outlet = rs.wasNull() ? null : outletId;
+                    return new Offers.Discount(rs.getLong("id"), merchantId, outlet, rs.getString("title"),
+                            DiscountKind.valueOf(rs.getString("kind")), rs.getLong("amount"));
+                }).list();
+    }
+
+    List<Offers.Campaign> campaigns(long merchantId) {
+        return jdbc.sql(Offers.CAMPAIGN + " where c.card_merchant_id = :m order by c.starts_at desc, c.id desc")
+                .param("m", merchantId).query((rs, n) -> Offers.campaign(rs)).list();
+    }
+
     long insertOutlet(long cardMerchantId, OutletForm o, List<String> categories, boolean live) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

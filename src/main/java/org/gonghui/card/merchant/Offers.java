@@ -22,9 +22,14 @@ public class Offers {
     private final AuditLog audit;
     private final PlatformTime time;
     private final JdbcClient jdbc;
+    private final MerchantStore store;
+    private final TillFacts facts;
 
-    Offers(CardMerchants merchants, AuditLog audit, PlatformTime time, JdbcClient jdbc) {
+    Offers(CardMerchants merchants, AuditLog audit, PlatformTime time, JdbcClient jdbc, MerchantStore store,
+            TillFacts facts) {
         this.merchants = merchants;
+        this.store = store;
+        this.facts = facts;
         this.audit = audit;
         this.time = time;
         this.jdbc = jdbc;
@@ -60,6 +65,7 @@ public class Offers {
                 .param("t", CardMerchants.text(title, 100, "card.merchant.title.invalid")).param("k", kind.name())
                 .param("a", amount).param("at", MerchantStore.ts(time.now())).update(keys, "id");
         long id = keys.getKey().longValue();
+        facts.changed();
         audit.record("card.merchant.discount", "card_merchant", m.id(), kind + " " + amount);
         return id;
     }
@@ -92,6 +98,7 @@ public class Offers {
             jdbc.sql("insert into card_campaign_budget (campaign_id, shard, remaining_fen) values (:c, :s, :r)")
                     .param("c", id).param("s", i).param("r", shards[i]).update();
         }
+        facts.changed();
         audit.record("card.merchant.campaign", "card_merchant", m.id(), title);
         return id;
     }
@@ -117,19 +124,12 @@ public class Offers {
 
     @Transactional(readOnly = true)
     public List<Discount> discounts(long merchantId) {
-        return jdbc.sql("select * from card_discount where card_merchant_id = :m and active order by id")
-                .param("m", merchantId).query((rs, n) -> {
-                    long outletId = rs.getLong("outlet_id");
-                    Long outlet = rs.wasNull() ? null : outletId;
-                    return new Discount(rs.getLong("id"), merchantId, outlet, rs.getString("title"),
-                            DiscountKind.valueOf(rs.getString("kind")), rs.getLong("amount"));
-                }).list();
+        return store.discounts(merchantId);
     }
 
     @Transactional(readOnly = true)
     public List<Campaign> campaigns(long merchantId) {
-        return jdbc.sql(CAMPAIGN + " where c.card_merchant_id = :m order by c.starts_at desc, c.id desc")
-                .param("m", merchantId).query((rs, n) -> campaign(rs)).list();
+        return store.campaigns(merchantId);
     }
 
     @Transactional(readOnly = true)
@@ -138,7 +138,7 @@ public class Offers {
                 .optional().orElseThrow(() -> DomainException.notFound("card.merchant.campaign.not-found"));
     }
 
-    private static final String CAMPAIGN = "select c.*, (select coalesce(sum(b.remaining_fen), 0) from card_campaign_budget b "
+    static final String CAMPAIGN = "select c.*, (select coalesce(sum(b.remaining_fen), 0) from card_campaign_budget b "
             + "where b.campaign_id = c.id) as left_fen from card_campaign c";
 
     static Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,19 +1,22 @@
 package org.gonghui.card.merchant;
 
+import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.gonghui.card.CardView;
 import org.gonghui.card.Cards;
 import org.gonghui.card.DynamicCodes;
-import org.gonghui.member.MemberLookup;
-import org.gonghui.member.MemberView;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DuplicateKeyException;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,25 +34,32 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Till {
 
-    private final CardMerchants merchants;
-    private final Offers offers;
+    private final TillFacts facts;
     private final Cards cards;
     private final DynamicCodes codes;
-    private final MemberLookup members;
     private final PlatformTime time;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final boolean postgres;
 
-    Till(CardMerchants merchants, Offers offers, Cards cards, DynamicCodes codes, MemberLookup members, PlatformTime time,
-            JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.merchants = merchants;
-        this.offers = offers;
+    Till(TillFacts facts, Cards cards, DynamicCodes codes, PlatformTime time, JdbcClient jdbc,
+            PlatformTransactionManager transactions, DataSource dataSource) {
+        this.facts = facts;
         this.cards = cards;
         this.codes = codes;
-        this.members = members;
+        this.postgres = isPostgres(dataSource);
         this.time = time;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("database unknown", e);
+        }
     }
 
     /** What the till typed: the outlet, the member's code or card number, the bill in fen, a campaign or none, the key. */
@@ -66,46 +76,78 @@ public class Till {
     }
 
     public Receipt redeem(CurrentUser user, Sale sale) {
-        MerchantView merchant = merchants.own(user);
+        TillFacts.Facts known = facts.of(user);
         if (sale == null || sale.key() == null || !sale.key().matches("[A-Za-z0-9-]{8,64}")) {
             throw DomainException.invalid("card.merchant.redeem.key");
         }
-        Optional<Receipt> first = byKey(merchant.id(), sale.key());
-        if (first.isPresent()) {
-            return first.get();
-        }
+        long merchantId = known.merchant().id();
         try {
-            return tx.execute(status -> record(user, merchant, sale));
+            return tx.execute(status -> record(user, known, sale));
         } catch (DuplicateKeyException | DomainException e) {
-            // the same key submitted twice at once: the second waits for the first and answers its result
-            return byKey(merchant.id(), sale.key()).orElseThrow(() -> e instanceof DomainException d ? d
+            // a retry (the code already spent, or the key already written), or the same key submitted twice at once
+            // (the second waits for the first): the first result is the answer
+            return byKey(merchantId, sale.key()).orElseThrow(() -> e instanceof DomainException d ? d
                     : DomainException.conflict("card.merchant.redeem.retry"));
         }
     }
 
-    private Receipt record(CurrentUser user, MerchantView merchant, Sale sale) {
+    /**
+     * The redemption in one transaction and as few round trips as it takes: the merchant's facts come from
+     * {@link TillFacts}; then the card is read and the code's nonce written ({@link DynamicCodes#verify}), a campaign's
+     * member counter taken (one statement on PostgreSQL), the redemption written with the member's organisation read
+     * in the same statement, and the discount taken from the budget shard of the outlet.
+     */
+    private Receipt record(CurrentUser user, TillFacts.Facts known, Sale sale) {
+        MerchantView merchant = known.merchant();
         Instant now = time.now();
         LocalDate today = time.dateOf(now);
         if (!merchant.discountsOn(today)) {
             throw DomainException.conflict("card.merchant.redeem.not-live");
         }
-        OutletView outlet = merchants.outlets(merchant.id()).stream().filter(o -> o.id() == sale.outletId()).findFirst()
-                .orElseThrow(() -> DomainException.notFound("card.merchant.outlet.not-found"));
+        OutletView outlet = known.outlets().get(sale.outletId());
+        if (outlet == null) {
+            throw DomainException.notFound("card.merchant.outlet.not-found");
+        }
         if (sale.billFen() <= 0 || sale.billFen() > 100_000_000L) {
             throw DomainException.invalid("card.merchant.redeem.bill");
         }
-        long cardId;
-        long memberId;
-        String masked;
         boolean hasCode = sale.code() != null && !sale.code().isBlank();
         boolean hasNumber = sale.cardNumber() != null && !sale.cardNumber().isBlank();
         if (hasCode == hasNumber) {
             throw DomainException.invalid("card.merchant.redeem.code-or-number");
         }
-        if (hasCode) {
-            if (sale.code().length() > 300) {
-                throw DomainException.invalid("card.code.malformed");
+        if (hasCode && sale.code().length() > 300) {
+            throw DomainException.invalid("card.code.malformed");
+        }
+        long discountFen;
+        String title;
+        Long discountId = null;
+        Offers.Campaign campaign = null;
+        if (sale.campaignId() != null) {
+            campaign = known.campaigns().get(sale.campaignId());
+            if (campaign == null) {
+                throw DomainException.notFound("card.merchant.campaign.not-found");
             }
+            if (!campaign.runningAt(now)) {
+                throw DomainException.conflict("card.merchant.campaign.not-running");
+            }
+            discountFen = campaign.kind().discountOn(sale.billFen(), campaign.amount());
+            title = campaign.title();
+        } else {
+            Offers.Discount best = known.discounts().stream()
+                    .filter(d -> d.outletId() == null || d.outletId() == outlet.id())
+                    .max(Comparator.comparingLong((Offers.Discount d) -> d.kind().discountOn(sale.billFen(), d.amount()))
+                            .thenComparingLong(d -> -d.id()))
+                    .orElseThrow(() -> DomainException.conflict("card.merchant.redeem.no-discount"));
+            discountFen = best.kind().discountOn(sale.billFen(), best.amount());
+            title = best.title();
+            discountId = best.id();
+        }
+
+        long cardId;
+        long memberId;
+        String masked;
+        if (hasCode) {
             DynamicCodes.Verified v = codes.verify(sale.code().strip(), now);
             cardId = v.cardId();
             memberId = v.memberId();
@@ -117,55 +159,28 @@ public class Till {
             memberId = card.memberId();
             masked = card.numberMasked();
         }
-        MemberView member = members.view(memberId).orElseThrow(() -> DomainException.notFound("member.not-found"));
-
-        long discountFen;
-        String title;
-        Long discountId = null;
-        Offers.Campaign campaign = null;
-        if (sale.campaignId() != null) {
-            campaign = offers.campaign(sale.campaignId());
-            if (campaign.merchantId() != merchant.id()) {
-                throw DomainException.notFound("card.merchant.campaign.not-found");
-            }
-            if (!campaign.runningAt(now)) {
-                throw DomainException.conflict("card.merchant.campaign.not-running");
-            }
-            discountFen = campaign.kind().discountOn(sale.billFen(), campaign.amount());
-            title = campaign.title();
-        } else {
-            Offers.Discount best = offers.discounts(merchant.id()).stream()
-                    .filter(d -> d.outletId() == null || d.outletId() == outlet.id())
-                    .max(java.util.Comparator.comparingLong((Offers.Discount d) -> d.kind().discountOn(sale.billFen(), d.amount()))
-                            .thenComparingLong(d -> -d.id()))
-                    .orElseThrow(() -> DomainException.conflict("card.merchant.redeem.no-discount"));
-            discountFen = best.kind().discountOn(sale.billFen(), best.amount());
-            title = best.title();
-            discountId = best.id();
-        }
-        if (campaign != null) {
-            jdbc.sql("insert into card_campaign_member (campaign_id, member_id, used) values (:c, :m, 0) on conflict do nothing")
-                    .param("c", campaign.id()).param("m", memberId).update();
-            int taken = jdbc.sql("""
-                    update card_campaign_member set used = used + 1
-                    where campaign_id = :c and member_id = :m and used < :limit""").param("c", campaign.id())
-                    .param("m", memberId).param("limit", campaign.perMember()).update();
-            if (taken == 0) {
-                throw DomainException.conflict("card.merchant.campaign.member-limit", campaign.perMember());
-            }
+        if (campaign != null && !takeMemberTurn(campaign, memberId)) {
+            throw DomainException.conflict("card.merchant.campaign.member-limit", campaign.perMember());
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+        int written = jdbc.sql("""
                 insert into card_redemption (card_merchant_id, outlet_id, idem_key, card_id, card_masked, member_id,
                   member_org_path, category, bill_fen, discount_fen, discount_id, campaign_id, redeemed_at, ym, by_user)
-                values (:m, :o, :k, :card, :masked, :member, :path, :cat, :bill, :off, :d, :c, :at, :ym, :by)""")
+                select cast(:m as bigint), cast(:o as bigint), cast(:k as varchar(64)), cast(:card as bigint),
+                  cast(:masked as varchar(40)), mb.id, org.path, cast(:cat as varchar(30)), cast(:bill as bigint),
+                  cast(:off as bigint), cast(:d as bigint), cast(:c as bigint), cast(:at as timestamp with time zone),
+                  cast(:ym as int), cast(:by as varchar(100))
+                from member mb join organisation org on org.id = mb.org_id where mb.id = :member""")
                 .param("m", merchant.id()).param("o", outlet.id()).param("k", sale.key()).param("card", cardId)
-                .param("masked", masked).param("member", memberId).param("path", member.orgPath())
-                .param("cat", merchant.categories().get(0)).param("bill", sale.billFen()).param("off", discountFen)
-                .param("d", discountId).param("c", campaign == null ? null : campaign.id())
-                .param("at", MerchantStore.ts(now)).param("ym", today.getYear() * 100 + today.getMonthValue())
-                .param("by", user.getUsername()).update(keys, "id");
-        if (campaign != null && !takeFromBudget(campaign.id(), discountFen, outlet.id())) {
+                .param("masked", masked).param("member", memberId).param("cat", merchant.categories().get(0))
+                .param("bill", sale.billFen()).param("off", discountFen).param("d", discountId)
+                .param("c", campaign == null ? null : campaign.id()).param("at", MerchantStore.ts(now))
+                .param("ym", today.getYear() * 100 + today.getMonthValue()).param("by", user.getUsername())
+                .update(keys, "id");
+        if (written != 1) {
+            throw DomainException.notFound("member.not-found");
+        }
+        if (campaign != null && !takeFromBudget(campaign, discountFen, outlet.id())) {
             throw DomainException.conflict("card.merchant.campaign.budget-spent");
         }
         return new Receipt(keys.getKey().longValue(), outlet.id(), outlet.name(), masked, sale.billFen(), discountFen,
@@ -173,26 +188,54 @@ public class Till {
     }
 
     /**
-     * Takes the discount from one of the campaign's budget shards, starting at the outlet's own and trying the others
-     * when it has too little left: a conditional update, never below zero.
+     * One more of the member's turns in the campaign, unless they had them all: on PostgreSQL one statement (the row
+     * made or counted up only below the limit), on H2 the row made if missing and counted up by a conditional update.
      */
-    private boolean takeFromBudget(long campaignId, long discountFen, long outletId) {
+    private boolean takeMemberTurn(Offers.Campaign campaign, long memberId) {
+        if (postgres) {
+            return jdbc.sql("""
+                    insert into card_campaign_member (campaign_id, member_id, used) values (:c, :m, 1)
+                    on conflict (campaign_id, member_id) do update set used = card_campaign_member.used + 1
+                    where card_campaign_member.used < :limit""").param("c", campaign.id()).param("m", memberId)
+                    .param("limit", campaign.perMember()).update() == 1;
+        }
+        jdbc.sql("insert into card_campaign_member (campaign_id, member_id, used) values (:c, :m, 0) on conflict do nothing")
+                .param("c", campaign.id()).param("m", memberId).update();
+        return jdbc.sql("""
+                update card_campaign_member set used = used + 1
+                where campaign_id = :c and member_id = :m and used < :limit""").param("c", campaign.id())
+                .param("m", memberId).param("limit", campaign.perMember()).update() == 1;
+    }
+
+    /**
+     * Takes the discount from one of the campaign's budget shards: the outlet's own first (one conditional update,
+     * never below zero), and only when it has too little left, the others that still have enough.
+     */
+    private boolean takeFromBudget(Offers.Campaign campaign, long discountFen, long outletId) {
         if (discountFen == 0) {
             return true;
         }
-        List<Integer> shards = jdbc.sql("select shard from card_campaign_budget where campaign_id = :c and remaining_fen >= :d "
-                + "order by shard").param("c", campaignId).param("d", discountFen).query(Integer.class).list();
-        int start = (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), Math.max(1, shards.size()));
-        for (int i = 0; i < shards.size(); i++) {
-            int shard = shards.get((start + i) % shards.size());
-            if (jdbc.sql("""
-                    update card_campaign_budget set remaining_fen = remaining_fen - :d
-                    where campaign_id = :c and shard = :s and remaining_fen >= :d""").param("d", discountFen)
-                    .param("c", campaignId).param("s", shard).update() == 1) {
+        int shards = Offers.shards(campaign.kind(), campaign.amount(), campaign.budgetFen(), Offers.SHARDS).length;
+        int own = (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), shards);
+        if (takeFromShard(campaign.id(), own, discountFen)) {
+            return true;
+        }
+        List<Integer> others = jdbc.sql("select shard from card_campaign_budget where campaign_id = :c and remaining_fen >= :d "
+                + "order by shard").param("c", campaign.id()).param("d", discountFen).query(Integer.class).list();
+        int start = Math.floorMod(own, Math.max(1, others.size()));
+        for (int i = 0; i < others.size(); i++) {
+            if (takeFromShard(campaign.id(), others.get((start + i) % others.size()), discountFen)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean takeFromShard(long campaignId, int shard, long discountFen) {
+        return jdbc.sql("""
+                update card_campaign_budget set remaining_fen = remaining_fen - :d
+                where campaign_id = :c and shard = :s and remaining_fen >= :d""").param("d", discountFen)
+                .param("c", campaignId).param("s", shard).update() == 1;
     }
 
     private Optional<Receipt> byKey(long merchantId, String key) {

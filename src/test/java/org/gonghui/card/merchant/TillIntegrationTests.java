@@ -42,6 +42,7 @@ class TillIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired JdbcClient jdbc;
+    @Autowired TillFacts facts;
 
     MerchantTestData.Approved cinema(int outlets) {
         OutletForm[] forms = new OutletForm[outlets];
@@ -84,6 +85,37 @@ class TillIntegrationTests {
         String number = cards.payeeAccount(member.id()).orElseThrow().accountNumber();
         var typed = till.redeem(m.account(), new Till.Sale(sale.outletId(), null, number, 10_000, null, key()));
         assertThat(typed.discountFen()).isEqualTo(7_010);
+    }
+
+    @Test
+    void theTillKeepsAMerchantsFactsAndSeesAChangeAtOnce() {
+        var m = cinema(1);
+        CurrentUser officer = officer(organisations);
+        offers.addDiscount(officer, m.id(), null, "9 折", DiscountKind.PERCENT, 10);
+        MemberView member = MerchantTestData.member(members, organisations, "NB-HS-T01-E1");
+        long outlet = m.outlets().get(0).id();
+        till.redeem(m.account(), new Till.Sale(outlet, codes.issue(member.id(), Instant.now()).token(), null, 10_000, null,
+                key()));
+        long loads = facts.loads();
+        assertThat(till.redeem(m.account(), new Till.Sale(outlet, codes.issue(member.id(), Instant.now()).token(), null,
+                10_000, null, key())).discountFen()).isEqualTo(1_000);
+        assertThat(facts.loads()).as("the second redemption read no merchant facts").isEqualTo(loads);
+        // a new outlet and a better discount are known to the till at once
+        long added = merchants.addOutlet(officer, m.id(), outlet("新店", 29.9, 121.6));
+        offers.addDiscount(officer, m.id(), null, "8 折", DiscountKind.PERCENT, 20);
+        Till.Receipt there = till.redeem(m.account(), new Till.Sale(added, codes.issue(member.id(), Instant.now()).token(),
+                null, 10_000, null, key()));
+        assertThat(there.outletName()).isEqualTo("新店");
+        assertThat(there.discountFen()).isEqualTo(2_000);
+        // spent codes are forgotten by the job once they have expired anyway, not before
+        String nonceCount = "select count(*) from card_code_nonce where used_at >= :t";
+        Instant now = Instant.now();
+        java.sql.Timestamp since = java.sql.Timestamp.from(now.minusSeconds(60));
+        assertThat(jdbc.sql(nonceCount).param("t", since).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        codes.forgetExpired(now);
+        assertThat(jdbc.sql(nonceCount).param("t", since).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        codes.forgetExpired(now.plusSeconds(180));
+        assertThat(jdbc.sql(nonceCount).param("t", since).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -74,6 +74,19 @@ public class DynamicCodes {
     }
 
     /**
+     * Checks a scanned code at {@code now} without spending it (a till looking the code up before the bill is
+     * known): the same checks as {@link #verify}, a code already used counting as replayed.
+     */
+    @Transactional(readOnly = true)
+    public Verified peek(String token, Instant now) {
+        var check = rules.check(token, now, id -> store.find(id).map(Card::view), code -> jdbc.sql(
+                "select count(*) from card_code_nonce where nonce = :n").param("n", code.nonce()).query(Long.class)
+                .single() == 0);
+        CardView card = check.card();
+        return new Verified(card.id(), card.memberId(), card.numberMasked(), card.version());
+    }
+
+    /**
      * Forgets the nonces of codes that have expired anyway (a code is good in its minute and the next): a job, so
      * that a redemption does not pay for it. Answers how many were forgotten.
      */

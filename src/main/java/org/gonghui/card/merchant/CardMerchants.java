@@ -96,7 +96,7 @@ public class CardMerchants {
         if (a.outlets() == null || a.outlets().isEmpty() || a.outlets().size() > 200) {
             throw DomainException.invalid("card.merchant.outlets.none");
         }
-        a.outlets().forEach(CardMerchants::checkOutlet);
+        a.outlets().forEach(this::checkOutlet);
         if (jdbc.sql("select count(*) from card_merchant where licence_code = :c").param("c", code).query(Long.class)
                 .single() > 0) {
             throw DomainException.conflict("card.merchant.licence.taken");
@@ -123,16 +123,39 @@ public class CardMerchants {
         return id;
     }
 
-    static void checkOutlet(OutletForm o) {
+    /** Opening hours: one or more HH:MM-HH:MM (a range may run past midnight), or 24 小时 / 全天. */
+    static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile(
+            "(24 ?小时|全天)|(([01]\\d|2[0-3]):[0-5]\\d ?[-–~至] ?(([01]\\d|2[0-3]):[0-5]\\d|24:00))"
+            + "([,，、; ] ?(([01]\\d|2[0-3]):[0-5]\\d ?[-–~至] ?(([01]\\d|2[0-3]):[0-5]\\d|24:00)))*");
+
+    /** How far an outlet may lie from the centre of the district it names. */
+    static final double DISTRICT_RADIUS_M = 100_000;
+
+    /**
+     * An outlet's facts: name, address, district (one of the configured), opening hours ({@link #HOURS}) and a position
+     * that is a point within {@link #DISTRICT_RADIUS_M} of its district's centre (swapped or mistyped coordinates are
+     * caught).
+     */
+    void checkOutlet(OutletForm o) {
         if (o == null) {
             throw DomainException.invalid("card.merchant.outlet.invalid");
         }
         text(o.name(), 100, "card.merchant.outlet.invalid");
         text(o.address(), 200, "card.merchant.outlet.invalid");
-        text(o.district(), 50, "card.merchant.outlet.invalid");
-        text(o.openingHours(), 100, "card.merchant.outlet.invalid");
+        String district = text(o.district(), 50, "card.merchant.outlet.invalid");
+        String hours = text(o.openingHours(), 100, "card.merchant.outlet.invalid");
+        if (!HOURS.matcher(hours).matches()) {
+            throw DomainException.invalid("card.merchant.outlet.hours");
+        }
+        MerchantSettings.District centre = settings.district(district);
+        if (centre == null) {
+            throw DomainException.invalid("card.merchant.outlet.district");
+        }
         if (!Geo.isPoint(o.lat(), o.lng())) {
             throw DomainException.invalid("card.merchant.outlet.position");
+        }
+        if (Geo.metres(o.lat(), o.lng(), centre.lat(), centre.lng()) > DISTRICT_RADIUS_M) {
+            throw DomainException.invalid("card.merchant.outlet.far", district);
         }
     }
 
@@ -248,6 +271,19 @@ public class CardMerchants {
         facts.changed();
         audit.record("card.merchant.outlet", "card_merchant", m.id(), outlet.name());
         return outletId;
+    }
+
+    /** Changes an outlet's facts (the merchant for its own outlets, or an officer); members find it at once where it is now. */
+    @Transactional
+    public OutletView updateOutlet(CurrentUser user, long id, long outletId, OutletForm outlet) {
+        MerchantView m = user.has(Role.MERCHANT) ? own(user) : officerFind(user, id);
+        store.outlet(outletId).filter(o -> o.merchantId() == m.id())
+                .orElseThrow(() -> DomainException.notFound("card.merchant.outlet.not-found"));
+        checkOutlet(outlet);
+        store.updateOutlet(outletId, outlet);
+        facts.changed();
+        audit.record("card.merchant.outlet-change", "card_merchant", m.id(), outletId + " " + outlet.name().strip());
+        return store.outlet(outletId).orElseThrow();
     }
 
     /**

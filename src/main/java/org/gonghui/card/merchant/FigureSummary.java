@@ -39,9 +39,12 @@ class FigureSummary {
     private final TransactionTemplate tx;
     private final String merge;
     private final String firstVisits;
+    private final String remember;
+    private final boolean postgres;
 
-    FigureSummary(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    FigureSummary(JdbcClient jdbc, PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = Till.isPostgres(dataSource);
         this.tx = new TransactionTemplate(transactions);
         StringBuilder visits = new StringBuilder();
         StringBuilder firsts = new StringBuilder();
@@ -71,6 +74,10 @@ class FigureSummary {
                 + "discount_fen = f.discount_fen + s.off "
                 + "when not matched then insert (yr, kind, k, org_path, visits, members, discount_fen) "
                 + "values (s.yr, s.kind, s.k, s.org_path, s.visits, s.members, s.off)";
+        // after the sums: the batch's members under each key remembered (those already known are left as they are; no
+        // anti-join of the table with itself while it is written)
+        this.remember = "insert into card_figure_member (yr, kind, k, member_id) select f.yr, f.kind, f.k, f.member_id from ("
+                + firsts + ") f on conflict do nothing";
     }
 
     /**
@@ -112,9 +119,15 @@ class FigureSummary {
             return 0;
         }
         jdbc.sql("update card_figure_state set batch = :b where id = 1").param("b", b).update();
+        if (postgres && marked > 10_000) {
+            // a large batch (a first fold, a bulk load): the planner must know how many rows the batch has and how
+            // large the sums have grown, or it joins them row by row
+            jdbc.sql("analyze card_redemption").update();
+            jdbc.sql("analyze card_figure").update();
+            jdbc.sql("analyze card_figure_member").update();
+        }
         jdbc.sql(merge).param("b", b).update();
-        jdbc.sql("insert into card_figure_member (yr, kind, k, member_id) select yr, kind, k, member_id from ("
-                + firstVisits + ") f").param("b", b).update();
+        jdbc.sql(remember).param("b", b).update();
         return marked;
     }
 

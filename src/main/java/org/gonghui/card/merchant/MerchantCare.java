@@ -5,16 +5,21 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import org.gonghui.account.MemberTexts;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.crypto.PersonalDataCipher;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.security.Role;
 import org.gonghui.shared.time.PlatformTime;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Managing the merchants (管理): members rate outlets and file complaints (sealed; they reach the merchant's accounts
@@ -32,10 +37,14 @@ public class MerchantCare {
     private final AuditLog audit;
     private final PlatformTime time;
     private final JdbcClient jdbc;
+    private final MemberTexts texts;
+    private final MessageSource messages;
 
     MerchantCare(CardMerchants merchants, MerchantStore store, MerchantSettings settings, PersonalDataCipher cipher,
-            AuditLog audit, PlatformTime time, JdbcClient jdbc) {
+            AuditLog audit, PlatformTime time, JdbcClient jdbc, MemberTexts texts, MessageSource messages) {
         this.merchants = merchants;
+        this.texts = texts;
+        this.messages = messages;
         this.store = store;
         this.settings = settings;
         this.cipher = cipher;
@@ -110,7 +119,10 @@ public class MerchantCare {
         return list;
     }
 
-    /** The officer upholds or dismisses an open complaint, with a note. */
+    /**
+     * The officer upholds or dismisses an open complaint, with a note; once that is committed the member who complained
+     * is texted the outcome (in Chinese, the members' language; the note stays on the officer's page).
+     */
     @Transactional
     public void decide(CurrentUser officer, long complaintId, boolean upheld, String note) {
         CardMerchants.officer(officer);
@@ -126,6 +138,28 @@ public class MerchantCare {
                     : DomainException.notFound("card.merchant.complaint.not-found");
         }
         audit.record("card.merchant.complaint-" + (upheld ? "upheld" : "dismissed"), "card_complaint", complaintId, null);
+        var told = jdbc.sql("""
+                select c.member_id, m.name as merchant_name, o.name as outlet_name from card_complaint c
+                join card_merchant m on m.id = c.card_merchant_id join card_outlet o on o.id = c.outlet_id
+                where c.id = :id""").param("id", complaintId)
+                .query((rs, n) -> new Object[] {rs.getLong("member_id"), rs.getString("merchant_name"),
+                        rs.getString("outlet_name")}).single();
+        String text = messages.getMessage("card.merchant.complaint.sms." + (upheld ? "UPHELD" : "DISMISSED"),
+                new Object[] {told[1], told[2], complaintId}, Locale.SIMPLIFIED_CHINESE);
+        afterCommit(() -> texts.send((Long) told[0], text));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /** An inspection of a merchant (optionally of one outlet): the day, a score 0–100 and findings. */

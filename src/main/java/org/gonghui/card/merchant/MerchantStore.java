@@ -84,6 +84,16 @@ class MerchantStore {
         return id;
     }
 
+    void updateOutlet(long outletId, OutletForm o) {
+        jdbc.sql("""
+                update card_outlet set name = :n, address = :a, district = :d, opening_hours = :h, lat = :lat, lng = :lng
+                where id = :id""").param("n", o.name().strip()).param("a", o.address().strip())
+                .param("d", o.district().strip()).param("h", o.openingHours().strip()).param("lat", o.lat())
+                .param("lng", o.lng()).param("id", outletId).update();
+        jdbc.sql("update card_outlet_category set lat = :lat, lng = :lng where outlet_id = :id").param("lat", o.lat())
+                .param("lng", o.lng()).param("id", outletId).update();
+    }
+
     void setLive(long cardMerchantId, boolean live) {
         jdbc.sql("""
                 update card_outlet_category set live = :live

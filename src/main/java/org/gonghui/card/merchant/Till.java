@@ -53,7 +53,7 @@ public class Till {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    static boolean isPostgres(DataSource dataSource) {
         try {
             return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
                     .toLowerCase(java.util.Locale.ROOT).contains("postgres");
@@ -236,6 +236,56 @@ public class Till {
                 update card_campaign_budget set remaining_fen = remaining_fen - :d
                 where campaign_id = :c and shard = :s and remaining_fen >= :d""").param("d", discountFen)
                 .param("c", campaignId).param("s", shard).update() == 1;
+    }
+
+    /** What a till needs to know of its merchant: whether it may give discounts today, outlets, discounts, campaigns running. */
+    public record Counter(long merchantId, String merchantName, boolean live, List<OutletView> outlets,
+            List<Offers.Discount> discounts, List<Offers.Campaign> campaigns) {
+    }
+
+    /** The signed-in merchant's till facts (no budget figures: those change with every redemption). */
+    public Counter counter(CurrentUser user) {
+        TillFacts.Facts known = facts.of(user);
+        Instant now = time.now();
+        return new Counter(known.merchant().id(), known.merchant().name(), known.merchant().discountsOn(time.dateOf(now)),
+                List.copyOf(known.outlets().values()), known.discounts(),
+                known.campaigns().values().stream().filter(c -> c.runningAt(now)).toList());
+    }
+
+    /** A campaign running and how many more times the member may use it. */
+    public record Turns(long campaignId, String title, int left) {
+    }
+
+    /** A looked-up code: the card (masked only) and the member's turns left in the merchant's running campaigns. */
+    public record Lookup(String cardMasked, org.gonghui.card.CardVersion version, List<Turns> campaigns) {
+    }
+
+    /**
+     * Looks a member's dynamic code up without spending it: refused as {@link DynamicCodes#verify} would refuse it.
+     * Nothing of the member beyond the masked card number is shown.
+     */
+    public Lookup lookup(CurrentUser user, String code) {
+        TillFacts.Facts known = facts.of(user);
+        if (code == null || code.isBlank() || code.length() > 300) {
+            throw DomainException.invalid("card.code.malformed");
+        }
+        Instant now = time.now();
+        DynamicCodes.Verified v = codes.peek(code.strip(), now);
+        List<Turns> turns = known.campaigns().values().stream().filter(c -> c.runningAt(now)).map(c -> {
+            int used = jdbc.sql("select coalesce(max(used), 0) from card_campaign_member where campaign_id = :c and member_id = :m")
+                    .param("c", c.id()).param("m", v.memberId()).query(Integer.class).single();
+            return new Turns(c.id(), c.title(), Math.max(0, c.perMember() - used));
+        }).toList();
+        return new Lookup(v.numberMasked(), v.version(), turns);
+    }
+
+    /** The redemption the merchant recorded under a key (a till that lost the answer asks again). */
+    public Optional<Receipt> receipt(CurrentUser user, String key) {
+        TillFacts.Facts known = facts.of(user);
+        if (key == null || !key.matches("[A-Za-z0-9-]{8,64}")) {
+            throw DomainException.invalid("card.merchant.redeem.key");
+        }
+        return byKey(known.merchant().id(), key);
     }
 
     private Optional<Receipt> byKey(long merchantId, String key) {

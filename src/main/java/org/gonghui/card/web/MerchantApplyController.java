@@ -1,7 +1,7 @@
 package org.gonghui.card.web;
 
 import java.util.List;
-import org.gonghui.card.merchant.CardMerchants;
+import org.gonghui.card.merchant.MerchantDocuments;
 import org.gonghui.card.merchant.MerchantApplication;
 import org.gonghui.card.merchant.MerchantSettings;
 import org.gonghui.card.merchant.OutletForm;
@@ -12,17 +12,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
-/** The public form on which a merchant applies to join the 5·1 card's merchant network (one outlet; more later). */
+/**
+ * The public form on which a merchant applies to join the 5·1 card's merchant network: one outlet (more on its own
+ * page once approved) and its business licence (PDF, JPEG or PNG).
+ */
 @Controller
 class MerchantApplyController {
 
-    private final CardMerchants merchants;
+    private final MerchantDocuments documents;
     private final MerchantSettings settings;
     private final ConsoleActions actions;
 
-    MerchantApplyController(CardMerchants merchants, MerchantSettings settings, ConsoleActions actions) {
-        this.merchants = merchants;
+    MerchantApplyController(MerchantDocuments documents, MerchantSettings settings, ConsoleActions actions) {
+        this.documents = documents;
         this.settings = settings;
         this.actions = actions;
     }
@@ -40,10 +44,11 @@ class MerchantApplyController {
             @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
             @RequestParam(required = false) String outletName, @RequestParam(required = false) String address,
             @RequestParam(required = false) String district, @RequestParam(required = false) String hours,
-            @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng, Model model) {
+            @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
+            @RequestParam(required = false) MultipartFile licence, Model model) {
         try {
-            merchants.apply(new MerchantApplication(name, licenceCode, categories, discount, contactName, contactPhone,
-                    List.of(new OutletForm(outletName, address, district, hours, lat, lng))));
+            documents.apply(new MerchantApplication(name, licenceCode, categories, discount, contactName, contactPhone,
+                    List.of(new OutletForm(outletName, address, district, hours, lat, lng))), licence);
             model.addAttribute("applied", true);
         } catch (DomainException e) {
             model.addAttribute("error", actions.reason(e));

@@ -42,9 +42,12 @@ class MerchantConsoleController {
     private final Figures figures;
     private final PlatformTime time;
     private final ConsoleActions actions;
+    private final org.gonghui.card.merchant.MerchantDocuments documents;
 
     MerchantConsoleController(CardMerchants merchants, Offers offers, MerchantCare care, MerchantSettings settings,
-            Figures figures, PlatformTime time, ConsoleActions actions) {
+            Figures figures, PlatformTime time, ConsoleActions actions,
+            org.gonghui.card.merchant.MerchantDocuments documents) {
+        this.documents = documents;
         this.merchants = merchants;
         this.offers = offers;
         this.care = care;
@@ -77,7 +80,20 @@ class MerchantConsoleController {
         model.addAttribute("complaints", care.complaints(user, id));
         model.addAttribute("today", time.today());
         model.addAttribute("kinds", DiscountKind.values());
+        model.addAttribute("districts", settings.districts());
+        model.addAttribute("documents", documents.list(user, id));
         return "card/console/merchant";
+    }
+
+    @PostMapping(BASE + "/{id}/outlets")
+    String addOutlet(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, OutletFields form, RedirectAttributes r) {
+        return actions.run(r, BASE + "/" + id, () -> merchants.addOutlet(user, id, form.outlet()));
+    }
+
+    @PostMapping(BASE + "/{id}/outlets/{outlet}")
+    String updateOutlet(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long outlet,
+            OutletFields form, RedirectAttributes r) {
+        return actions.run(r, BASE + "/" + id, () -> merchants.updateOutlet(user, id, outlet, form.outlet()));
     }
 
     @PostMapping(BASE + "/{id}/check")

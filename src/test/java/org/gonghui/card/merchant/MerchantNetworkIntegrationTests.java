@@ -31,6 +31,28 @@ class MerchantNetworkIntegrationTests {
     @Autowired Organisations organisations;
     @Autowired Members members;
     @Autowired JdbcClient jdbc;
+    @Autowired(required = false) org.gonghui.account.LoggingSmsSender sms;
+
+    @Test
+    void theMemberIsTextedTheDecisionOnTheirComplaint() {
+        var m = MerchantTestData.approved(merchants, settings, organisations, MerchantTestData.application(
+                org.gonghui.support.Fixtures.unique("投诉餐厅"), "dining", MerchantTestData.outlet("总店", 29.87, 121.55)));
+        CurrentUser officer = MerchantTestData.officer(organisations);
+        MemberView member = MerchantTestData.member(members, organisations, "NB-HS-T01-E1");
+        String phone = members.revealOwn(member.id(), org.gonghui.member.PersonalField.PHONE);
+        long outlet = m.outlets().get(0).id();
+        long dismissed = care.complain(member.id(), outlet, "服务态度差");
+        care.decide(officer, dismissed, false, "调看监控未发现问题");
+        org.junit.jupiter.api.Assumptions.assumeTrue(sms != null, "texts are captured by the logging sender");
+        assertThat(sms.lastTo(phone)).get().asString().contains("总店").contains(String.valueOf(dismissed))
+                .contains("未能认定属实").doesNotContain("服务态度差").doesNotContain("监控");
+        long upheld = care.complain(member.id(), outlet, "拒绝打折");
+        care.decide(officer, upheld, true, "核实属实");
+        assertThat(sms.lastTo(phone)).get().asString().contains(String.valueOf(upheld)).contains("经核查属实");
+        // a refused decision (already decided) texts nothing more
+        assertThatThrownBy(() -> care.decide(officer, upheld, false, "again")).isInstanceOf(DomainException.class);
+        assertThat(sms.lastTo(phone)).get().asString().contains(String.valueOf(upheld)).contains("经核查属实");
+    }
 
     @Test
     void fromApplicationThroughSelectionApprovalReviewToExit() {
@@ -143,10 +165,12 @@ class MerchantNetworkIntegrationTests {
     @Test
     void theNearestOutletsOfACategoryComeNearestFirstAndOnlyFromLiveMerchants() {
         var random = new java.util.Random();
-        double lat = 40 + random.nextDouble() * 5;
-        double lng = 80 + random.nextDouble() * 10; // away from the demo data and from earlier runs
+        // off the coast of 象山县 (within 100 km of its centre), away from the demo data and other tests' outlets
+        double lat = 29.30 + random.nextDouble() * 0.25;
+        double lng = 122.40 + random.nextDouble() * 0.25;
         var m = MerchantTestData.approved(merchants, settings, organisations, application(Fixtures.unique("影城"), "cinema",
-                outlet("远", lat + 0.05, lng), outlet("近", lat + 0.001, lng), outlet("中", lat, lng + 0.01)));
+                MerchantTestData.outlet("远", "象山县", lat + 0.05, lng), MerchantTestData.outlet("近", "象山县", lat + 0.001, lng),
+                MerchantTestData.outlet("中", "象山县", lat, lng + 0.01)));
         var found = finder.nearest("cinema", lat, lng, 3);
         assertThat(found).extracting(OutletView::name).containsExactly("近", "中", "远");
         assertThat(found.get(0).metres()).isBetween(100L, 120L);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -28,6 +29,7 @@ import org.gonghui.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -95,14 +97,36 @@ class MerchantPagesIntegrationTests {
         mvc.perform(get("/card/outlets/999999999").with(self)).andExpect(status().isNotFound());
     }
 
+    static final byte[] PDF = "%PDF-1.4\n%test licence\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    org.springframework.test.web.servlet.RequestBuilder apply(String name, MockMultipartFile licence) {
+        var request = multipart("/merchants/apply");
+        if (licence != null) {
+            request.file(licence);
+        }
+        return request.with(csrf()).param("name", name).param("licenceCode", MerchantTestData.creditCode())
+                .param("categories", "dining").param("discount", "9 折").param("contactName", "赵")
+                .param("contactPhone", "13905741234").param("outletName", "店").param("address", "地址")
+                .param("district", "海曙区").param("hours", "09:00-21:00").param("lat", "29.87").param("lng", "121.55");
+    }
+
     @Test
     void aMerchantAppliesOnThePublicFormAndOfficersSeeIt() throws Exception {
         String name = Fixtures.unique("公开申请商户");
-        mvc.perform(post("/merchants/apply").with(csrf()).param("name", name).param("licenceCode", MerchantTestData.creditCode())
-                .param("categories", "dining").param("discount", "9 折").param("contactName", "赵").param("contactPhone", "13905741234")
-                .param("outletName", "店").param("address", "地址").param("district", "海曙区").param("hours", "9-21")
-                .param("lat", "29.87").param("lng", "121.55")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("申请已提交")));
+        // without the licence nothing is kept
+        mvc.perform(apply(name, null)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("请上传营业执照")));
+        assertThat(jdbc.sql("select count(*) from card_merchant where name = :n").param("n", name).query(Long.class).single())
+                .isZero();
+        mvc.perform(apply(name, new MockMultipartFile("licence", "执照.txt", "application/pdf", "not a pdf".getBytes())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("只能上传 PDF")));
+        assertThat(jdbc.sql("select count(*) from card_merchant where name = :n").param("n", name).query(Long.class).single())
+                .isZero();
+        mvc.perform(apply(name, new MockMultipartFile("licence", "营业执照.pdf", "application/pdf", PDF)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("申请已提交")));
+        assertThat(jdbc.sql("""
+                select d.kind from card_merchant_document d join card_merchant m on m.id = d.card_merchant_id
+                where m.name = :n""").param("n", name).query(String.class).list()).containsExactly("LICENCE");
         mvc.perform(post("/merchants/apply").with(csrf()).param("name", "坏").param("licenceCode", "123"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("统一社会信用代码不正确")));
         var admin = as(Fixtures.staffAt(organisations.findByCode("NB").orElseThrow(), Role.ADMIN));

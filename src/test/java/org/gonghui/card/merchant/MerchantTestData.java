@@ -38,6 +38,11 @@ final class MerchantTestData {
         return new OutletForm(name, "宁波市海曙区中山西路 1 号", "海曙区", "10:00-22:00", lat, lng);
     }
 
+    /** An outlet in another district (its position within 100 km of the district's centre). */
+    static OutletForm outlet(String name, String district, double lat, double lng) {
+        return new OutletForm(name, "宁波市" + district + "沿海路 1 号", district, "10:00-22:00", lat, lng);
+    }
+
     /** A merchant signed in as itself. */
     static CurrentUser account(long accountId, String username) {
         return new CurrentUser(accountId, username, "merchant", null, null, null, null, EnumSet.of(Role.MERCHANT), false,

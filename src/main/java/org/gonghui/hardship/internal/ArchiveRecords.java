@@ -149,7 +149,7 @@ public class ArchiveRecords {
         }
         Household household = applications.household(archive.id());
         String decision = jdbc.sql("select decision_enc from hardship_archive where id = :id").param("id", archive.id())
-                .query(String.class).single();
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single().orElse(null);
         if (decision != null) {
             Sealing.Decision frozen = sealing.decision(decision);
             HardshipTier tier = archive.status() == ArchiveStatus.APPROVED || archive.status() == ArchiveStatus.LEFT

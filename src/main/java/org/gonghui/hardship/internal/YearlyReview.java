@@ -58,10 +58,12 @@ public class YearlyReview {
     private final AuditLog audit;
     private final PlatformTime time;
     private final ApplicationEventPublisher events;
+    private final HardshipProperties properties;
     private final SecureRandom random = new SecureRandom();
 
     YearlyReview(JdbcClient jdbc, JdbcTemplate batch, Sealing sealing, MeansTestData data, AuditLog audit,
-            PlatformTime time, ApplicationEventPublisher events) {
+            PlatformTime time, ApplicationEventPublisher events, HardshipProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.batch = batch;
         this.sealing = sealing;
@@ -233,6 +235,16 @@ public class YearlyReview {
         return sealing.decision(jdbc.sql("select figures_enc from hardship_review_item where round_id = :r and archive_id = :a")
                 .param("r", roundId).param("a", archiveId).query(String.class).optional()
                 .orElseThrow(() -> DomainException.notFound("hardship.not-found")));
+    }
+
+    /** The configured share drawn for a home visit. */
+    public BigDecimal defaultShare() {
+        return properties.visitShare();
+    }
+
+    /** The published entry list of a round: its archive ids as the lottery's canonical list (weights 1). */
+    public static String canonical(List<Item> items) {
+        return LotteryDraw.canonical(items.stream().map(i -> new LotteryDraw.Entry(i.archiveId(), BigDecimal.ONE)).toList());
     }
 
     private static Round map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

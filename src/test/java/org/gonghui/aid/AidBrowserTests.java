@@ -45,6 +45,7 @@ class AidBrowserTests {
     @Autowired Organisations organisations;
     @Autowired Accounts accounts;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired Budgets budgets;
     @Autowired Grants grants;
     @Autowired Entitlements entitlements;
@@ -53,7 +54,7 @@ class AidBrowserTests {
 
     @Test
     void aMemberAppliesForSchoolAidOnAPhoneTheTownshipChecksTheDistrictApprovesAndItIsPaidInABatch() throws Exception {
-        AidTestData data = new AidTestData(members, organisations, hardship);
+        AidTestData data = new AidTestData(members, organisations, hardship, standards);
         MemberView member = data.member("NB-HS-T01-E1");
         data.inArchive(member);
         members.changeBankAccount(member.id(), "6222021234567890" + String.format("%03d", member.id() % 1000));

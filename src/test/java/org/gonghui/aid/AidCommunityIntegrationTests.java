@@ -37,6 +37,7 @@ class AidCommunityIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired PlatformTime time;
 
     AidTestData data;
@@ -44,7 +45,7 @@ class AidCommunityIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new AidTestData(members, organisations, hardship);
+        data = new AidTestData(members, organisations, hardship, standards);
         point = organisations.create(data.org("NB").treePath(), data.org("NB-HS-T01").id(), OrganisationKind.COMMUNITY,
                 Fixtures.unique("心愿测试社区"), Fixtures.unique("AIDW-"));
     }

@@ -55,6 +55,7 @@ class AidConcurrencyIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired PlatformTime time;
     @Autowired JdbcClient jdbc;
 
@@ -63,7 +64,7 @@ class AidConcurrencyIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new AidTestData(members, organisations, hardship);
+        data = new AidTestData(members, organisations, hardship, standards);
         point = organisations.create(data.org("NB").treePath(), data.org("NB-HS-T01").id(), OrganisationKind.ENTERPRISE,
                 Fixtures.unique("并发测试企业"), Fixtures.unique("AIDC-"));
     }

@@ -48,6 +48,7 @@ class AidGrantIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired PlatformTime time;
     @Autowired JdbcClient jdbc;
 
@@ -60,7 +61,7 @@ class AidGrantIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new AidTestData(members, organisations, hardship);
+        data = new AidTestData(members, organisations, hardship, standards);
         point = organisations.create(data.org("NB").treePath(), data.org("NB-HS-T01").id(), OrganisationKind.ENTERPRISE,
                 Fixtures.unique("助学测试企业"), Fixtures.unique("AID-"));
         township = data.staff("NB-HS-T01");

@@ -53,6 +53,7 @@ class AidListIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired PlatformTime time;
     @Autowired MockMvc mvc;
 
@@ -64,7 +65,7 @@ class AidListIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new AidTestData(members, organisations, hardship);
+        data = new AidTestData(members, organisations, hardship, standards);
         township = data.org("NB-HS-T01");
         point = organisations.create(data.org("NB").treePath(), township.id(), OrganisationKind.COMMUNITY,
                 Fixtures.unique("名单测试社区"), Fixtures.unique("AIDL-"));

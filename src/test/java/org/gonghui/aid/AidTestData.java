@@ -6,6 +6,7 @@ import java.util.List;
 import org.gonghui.hardship.internal.ArchiveView;
 import org.gonghui.hardship.internal.Cause;
 import org.gonghui.hardship.internal.HardshipApplications;
+import org.gonghui.hardship.internal.MeansTestData;
 import org.gonghui.hardship.internal.Household;
 import org.gonghui.hardship.internal.Household.Person;
 import org.gonghui.hardship.internal.Household.Relation;
@@ -29,11 +30,13 @@ final class AidTestData {
     private final Members members;
     private final Organisations organisations;
     private final HardshipApplications archives;
+    private final MeansTestData standards;
 
-    AidTestData(Members members, Organisations organisations, HardshipApplications archives) {
+    AidTestData(Members members, Organisations organisations, HardshipApplications archives, MeansTestData standards) {
         this.members = members;
         this.organisations = organisations;
         this.archives = archives;
+        this.standards = standards;
     }
 
     OrganisationView org(String code) {
@@ -58,6 +61,12 @@ final class AidTestData {
                 .orElseThrow();
         CurrentUser checker = Fixtures.staffAt(townshipOrg, Role.STAFF, Role.REVIEWER);
         CurrentUser approver = Fixtures.staffAt(district, Role.STAFF, Role.REVIEWER);
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        try {
+            standards.standardFor(district.path(), year);
+        } catch (RuntimeException missing) {
+            standards.setStandard(district.id(), year, new BigDecimal("1000.00"), "aid-test");
+        }
         ArchiveView applied = archives.applyAtWindow(checker, member.id(), household());
         archives.check(checker, applied.id(), "入户核实");
         archives.approve(approver, applied.id(), "同意");

@@ -39,6 +39,7 @@ class AidWebIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired HardshipApplications hardship;
+    @Autowired org.gonghui.hardship.internal.MeansTestData standards;
     @Autowired JdbcClient jdbc;
 
     AidTestData data;
@@ -46,7 +47,7 @@ class AidWebIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        data = new AidTestData(members, organisations, hardship);
+        data = new AidTestData(members, organisations, hardship, standards);
         point = organisations.create(data.org("NB").treePath(), data.org("NB-HS-T01").id(), OrganisationKind.COMMUNITY,
                 Fixtures.unique("页面测试社区"), Fixtures.unique("AIDP-"));
     }
@@ -107,8 +108,9 @@ class AidWebIntegrationTests {
         mvc.perform(post("/console/aid/grants/" + grant.id() + "/approve").with(jiangbei).with(csrf())
                 .param("version", "1")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/aid/grants/" + grant.id()).with(jiangbei)).andExpect(status().isNotFound());
-        mvc.perform(get("/console/aid").with(Fixtures.as(Fixtures.member(member.id()))))
-                .andExpect(status().is4xxClientError());
+        String elsewhere = mvc.perform(get("/console/aid").with(Fixtures.as(Fixtures.member(member.id()))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(elsewhere).as("a member is sent to their own home, not the console").doesNotContain("/console");
     }
 
     @Test

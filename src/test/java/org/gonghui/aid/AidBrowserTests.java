@@ -117,6 +117,8 @@ class AidBrowserTests {
             assertThat(browser.text("[data-testid=batch]")).isEqualTo(batch.batchNo());
             assertThat(browser.text("[data-testid=timeline]")).contains("乡镇（街道）审核通过").contains("审批通过")
                     .contains("进入支付批次");
+            browser.go("/me/aid");
+            assertThat(browser.text("[data-testid=my-payments]")).contains("金秋助学").contains("¥3000.00").contains("银行处理中");
         }
     }
 

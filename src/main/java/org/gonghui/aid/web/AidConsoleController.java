@@ -108,6 +108,7 @@ class AidConsoleController {
         model.addAttribute("grant", grant);
         model.addAttribute("reason", grant.statusReason() == null ? null : lists.reason(grant.statusReason()));
         model.addAttribute("timeline", grants.timeline(id));
+        model.addAttribute("reasons", lists);
         model.addAttribute("standing", archives.current(grant.memberId()).orElse(null));
         model.addAttribute("secondApprovalAbove", settings.secondApprovalAbove());
         return "aid/console/grant";

@@ -9,6 +9,7 @@ import org.gonghui.aid.grant.SchoolLevel;
 import org.gonghui.aid.grant.SchoolYear;
 import org.gonghui.aid.wish.Wishes;
 import org.gonghui.hardship.HardshipArchives;
+import org.gonghui.payment.Entitlements;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.time.PlatformTime;
@@ -33,11 +34,13 @@ class AidPortalController {
     private final Wishes wishes;
     private final HardshipArchives archives;
     private final AidSettings settings;
+    private final Entitlements entitlements;
     private final PlatformTime time;
     private final ConsoleActions actions;
 
     AidPortalController(Grants grants, Wishes wishes, HardshipArchives archives, AidSettings settings,
-            PlatformTime time, ConsoleActions actions) {
+            Entitlements entitlements, PlatformTime time, ConsoleActions actions) {
+        this.entitlements = entitlements;
         this.grants = grants;
         this.wishes = wishes;
         this.archives = archives;
@@ -51,6 +54,7 @@ class AidPortalController {
         model.addAttribute("grants", grants.own(user.memberId()));
         model.addAttribute("standing", archives.current(user.memberId()).orElse(null));
         model.addAttribute("wishes", wishes.own(user.memberId()));
+        model.addAttribute("payments", entitlements.ofMember(user.memberId()));
         return "aid/portal/home";
     }
 

@@ -36,12 +36,13 @@ public class ClaimBatches {
     private final JdbcTemplate template;
     private final Plans plans;
     private final FundLedger ledger;
+    private final ClaimPayments payments;
     private final AuditLog audit;
     private final ClaimRecords records;
     private final Claims claims;
     private final PlatformTime time;
 
-    ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger,
+    ClaimBatches(ClaimRepository repository, JdbcClient jdbc, JdbcTemplate template, Plans plans, FundLedger ledger, ClaimPayments payments,
             AuditLog audit, ClaimRecords records, Claims claims, PlatformTime time) {
         this.records = records;
         this.claims = claims;
@@ -51,6 +52,7 @@ public class ClaimBatches {
         this.template = template;
         this.plans = plans;
         this.ledger = ledger;
+        this.payments = payments;
         this.audit = audit;
     }
 
@@ -107,6 +109,7 @@ public class ClaimBatches {
             }
             int[] counts = save(changed, versions);
             List<FundLedger.Posting> postings = new ArrayList<>();
+            List<Claim> granted = new ArrayList<>();
             List<Object[]> events = new ArrayList<>();
             Timestamp now = Timestamp.from(Instant.now());
             for (int k = 0; k < changed.size(); k++) {
@@ -122,6 +125,7 @@ public class ClaimBatches {
                     decidedMembers.add(claim.memberId());
                     approved++;
                     total = total.plus(claim.amountToPay());
+                    granted.add(claim);
                     postings.add(new FundLedger.Posting(plan.project(), year, "BENEFIT_APPROVED",
                             "claim-approved:" + claim.id(), claim.amountToPay(), FundAccount.BENEFITS, FundAccount.PAYABLE));
                 } else {
@@ -131,6 +135,7 @@ public class ClaimBatches {
             template.batchUpdate("insert into mutualaid_claim_event (claim_id, at, actor, kind, detail) values (?, ?, ?, ?, ?)",
                     events);
             ledger.postAll(postings);
+            payments.entitle(granted);
         }
         // as after one approval: the members' other open claims follow the year as it now stands
         for (Long member : decidedMembers) {

@@ -28,13 +28,14 @@ public class ClaimReview {
     private final Plans plans;
     private final Enrolments enrolments;
     private final FundLedger ledger;
+    private final ClaimPayments payments;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final MutualAidProperties properties;
     private final PlatformTime time;
 
     ClaimReview(Claims claims, ClaimRepository repository, ClaimRecords records, Plans plans, Enrolments enrolments,
-            FundLedger ledger, AuditLog audit, ApplicationEventPublisher events, MutualAidProperties properties, PlatformTime time) {
+            FundLedger ledger, ClaimPayments payments, AuditLog audit, ApplicationEventPublisher events, MutualAidProperties properties, PlatformTime time) {
         this.time = time;
         this.claims = claims;
         this.repository = repository;
@@ -42,6 +43,7 @@ public class ClaimReview {
         this.plans = plans;
         this.enrolments = enrolments;
         this.ledger = ledger;
+        this.payments = payments;
         this.audit = audit;
         this.events = events;
         this.properties = properties;
@@ -120,10 +122,20 @@ public class ClaimReview {
         }
         if (approved) {
             ledger.benefitApproved(claim.project(), claim.coverYear(), claimId, claim.amountToPay());
+            payments.entitle(List.of(claim));
             events.publishEvent(new ClaimApproved(claimId, claim.memberId(), claim.amountToPay().amount()));
             claims.recomputeOpenClaims(claim.memberId(), claim.planId(), claimId, reviewer.getUsername());
         }
         return view;
+    }
+
+    /**
+     * After the member fixed the account: the failed claim's payment waits for the next batch of the payment
+     * engine again (administrators, within their scope).
+     */
+    @Transactional
+    public void retryPayment(CurrentUser admin, long claimId) {
+        payments.retry(admin, claimId);
     }
 
     /** Rejects with a reason; the member's other open claims of the year are recomputed (a first-stay subsidy moves on). */

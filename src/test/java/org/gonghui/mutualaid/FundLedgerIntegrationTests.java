@@ -24,9 +24,11 @@ class FundLedgerIntegrationTests {
     @Autowired
     Fund fund;
     @Autowired
-    Payouts payouts;
+    org.gonghui.payment.PaymentBatches payouts;
     @Autowired
     ClaimReview review;
+    @Autowired
+    org.gonghui.payment.PaymentJournal journal;
     @Autowired
     JdbcClient jdbc;
 
@@ -69,9 +71,9 @@ class FundLedgerIntegrationTests {
                         what = "approve " + claim.id();
                     }
                     case 4 -> {
-                        var batch = payouts.createBatch(admin);
+                        var batch = payouts.createBatch(admin, ClaimPayments.PROGRAMME);
                         batch.ifPresent(b -> batches.add(b.id()));
-                        what = "batch " + batch.map(PayoutBatchView::id).orElse(null);
+                        what = "batch " + batch.map(org.gonghui.payment.BatchView::id).orElse(null);
                     }
                     case 5 -> {
                         if (batches.isEmpty()) {
@@ -92,7 +94,7 @@ class FundLedgerIntegrationTests {
                         if (failed.isEmpty()) {
                             continue;
                         }
-                        payouts.retry(admin, failed.get(random.nextInt(failed.size())));
+                        review.retryPayment(admin, failed.get(random.nextInt(failed.size())));
                         what = "retry";
                     }
                 }
@@ -113,8 +115,9 @@ class FundLedgerIntegrationTests {
                 where project = 'INPATIENT' and cover_year = :y
                   and status in ('APPROVED', 'IN_PAYMENT', 'PAID', 'PAYMENT_FAILED')""");
         Money paid = sum("""
-                select coalesce(sum(p.amount), 0) from mutualaid_payout p join mutualaid_claim c on c.id = p.claim_id
-                where p.status = 'PAID' and c.project = 'INPATIENT' and c.cover_year = :y""");
+                select coalesce(sum(l.amount), 0) from payment_line l join payment_entitlement e on e.id = l.entitlement_id
+                join mutualaid_claim c on e.programme = 'MUTUAL_AID' and e.source_ref = concat('claim:', c.id)
+                where l.status = 'PAID' and c.project = 'INPATIENT' and c.cover_year = :y""");
         Money contributions = sum("""
                 select coalesce(sum(contribution), 0) from mutualaid_enrolment where project = 'INPATIENT' and cover_year = :y""");
         assertThat(balances.get(FundAccount.BENEFITS)).as(when + ": benefits = granted claims").isEqualTo(granted);
@@ -123,6 +126,7 @@ class FundLedgerIntegrationTests {
         assertThat(balances.get(FundAccount.BANK)).as(when + ": bank").isEqualTo(contributions.minus(paid));
         FundReport report = fund.report(ReferenceRules.INPATIENT, scenario.year(), PlatformZone.today());
         assertThat(report.balanced()).as(when).isTrue();
+        assertThat(journal.balances(ClaimPayments.PROGRAMME).balanced()).as(when + ": the engine's journal").isTrue();
         assertThat(report.enrolments()).as(when + ": enrolments counted as written").isEqualTo(jdbc.sql("""
                 select count(*) from mutualaid_enrolment where project = 'INPATIENT' and cover_year = :y""")
                 .param("y", scenario.year().startYear()).query(Long.class).single());

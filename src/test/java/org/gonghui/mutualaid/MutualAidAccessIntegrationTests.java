@@ -205,7 +205,7 @@ class MutualAidAccessIntegrationTests {
     void consolePagesRender() throws Exception {
         CurrentUser admin = scenario.admin();
         for (String page : new String[] {"/console/mutual-aid/claims", "/console/mutual-aid/units",
-                "/console/mutual-aid/payouts", "/console/mutual-aid/fund", "/console/mutual-aid/plans",
+                "/console/payments?programme=MUTUAL_AID", "/console/mutual-aid/fund", "/console/mutual-aid/plans",
                 "/console/mutual-aid/claims?status=APPROVED&minAge=0"}) {
             mvc.perform(get(page).with(Fixtures.as(admin))).andExpect(status().isOk());
         }
@@ -214,7 +214,12 @@ class MutualAidAccessIntegrationTests {
         mvc.perform(get("/console/mutual-aid/claims/export").with(Fixtures.as(admin))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/mutual-aid/fund").with(Fixtures.as(admin))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].balanced").value(true));
-        mvc.perform(get("/console/mutual-aid/payouts").with(Fixtures.as(scenario.reviewer("NB-HS"))))
+        mvc.perform(get("/console/mutual-aid/payouts").with(Fixtures.as(admin)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/payments?programme=MUTUAL_AID"));
+        mvc.perform(post("/console/payments/batches").param("programme", "MUTUAL_AID")
+                        .with(Fixtures.as(scenario.reviewer("NB-HS"))).with(csrf()))
                 .andExpect(status().isForbidden());
     }
 

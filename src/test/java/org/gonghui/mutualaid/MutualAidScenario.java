@@ -33,16 +33,14 @@ class MutualAidScenario {
     final Enrolments enrolments;
     final Claims claims;
     final ClaimReview review;
-    final Payouts payouts;
 
     MutualAidScenario(Organisations organisations, Members members, Enrolments enrolments, Claims claims,
-            ClaimReview review, Payouts payouts) {
+            ClaimReview review) {
         this.organisations = organisations;
         this.members = members;
         this.enrolments = enrolments;
         this.claims = claims;
         this.review = review;
-        this.payouts = payouts;
     }
 
     CoverYear year() {

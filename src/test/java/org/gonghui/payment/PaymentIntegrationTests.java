@@ -37,6 +37,8 @@ class PaymentIntegrationTests {
     PayeeAccounts payees;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaymentFigures figures;
 
     private long paidRows(long entitlementId) {
         return jdbc.sql("select count(*) from payment_paid where entitlement_id = :e").param("e", entitlementId)
@@ -363,5 +365,25 @@ class PaymentIntegrationTests {
                 .flatMap(b -> batches.lines(support.admin("NB-JB"), b.id()).stream())
                 .filter(l -> l.entitlementId() == id)).isEmpty();
         assertJournalBalanced();
+    }
+
+    @Test
+    void figuresCountWhatWasPaidInTheSubtreeAndYear() {
+        MemberView jiangbei = support.memberWithAccount("NB-JB");
+        long id = support.entitle(jiangbei, "123.45");
+        CurrentUser admin = support.admin("NB-JB");
+        int year = org.gonghui.support.PlatformZone.today().getYear();
+        java.util.function.Function<String, BigDecimal> paidIn = code -> figures.of(support.org(code).treePath(), year)
+                .stream().filter(p -> p.programme().equals(PaymentTestSupport.PROGRAMME))
+                .map(PaymentFigures.Paid::amount).findFirst().orElse(BigDecimal.ZERO);
+        BigDecimal jiangbeiBefore = paidIn.apply("NB-JB");
+        BigDecimal haishuBefore = paidIn.apply("NB-HS");
+
+        BatchView batch = batches.createBatch(admin, PaymentTestSupport.PROGRAMME).orElseThrow();
+        batches.importResult(admin, batch.id(), PaymentTestSupport.bankResult(batches.transferFile(admin, batch.id()),
+                ref -> ref.equals(view(id).sourceRef()) ? "SUCCESS" : "FAILED"));
+
+        assertThat(paidIn.apply("NB-JB").subtract(jiangbeiBefore)).isEqualByComparingTo("123.45");
+        assertThat(paidIn.apply("NB-HS")).isEqualByComparingTo(haishuBefore);
     }
 }

@@ -4,13 +4,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.gonghui.mutualaid.BankResultOutcome;
 import org.gonghui.mutualaid.CoverYear;
 import org.gonghui.mutualaid.Enrolments;
 import org.gonghui.mutualaid.Fund;
-import org.gonghui.mutualaid.PayoutBatchView;
-import org.gonghui.mutualaid.PayoutView;
-import org.gonghui.mutualaid.Payouts;
+import org.gonghui.mutualaid.ClaimReview;
 import org.gonghui.mutualaid.Plans;
 import org.gonghui.mutualaid.UnitEnrolmentRequest;
 import org.gonghui.mutualaid.UnitEnrolmentResult;
@@ -42,13 +39,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Console pages for collective enrolment, payout batches, the fund report and the plans. */
+/** Console pages for collective enrolment, the fund report and the plans; payouts are the payment engine's pages. */
 @Controller
 @RequestMapping("/console/mutual-aid")
 class FundConsoleController {
 
     private final Enrolments enrolments;
-    private final Payouts payouts;
+    private final ClaimReview review;
     private final Fund fund;
     private final Plans plans;
     private final Organisations organisations;
@@ -56,11 +53,11 @@ class FundConsoleController {
     private final ConsoleActions actions;
     private final PlatformTime time;
 
-    FundConsoleController(Enrolments enrolments, Payouts payouts, Fund fund, Plans plans, Organisations organisations,
+    FundConsoleController(Enrolments enrolments, ClaimReview review, Fund fund, Plans plans, Organisations organisations,
             MessageSource messages, ConsoleActions actions, PlatformTime time) {
         this.time = time;
         this.enrolments = enrolments;
-        this.payouts = payouts;
+        this.review = review;
         this.fund = fund;
         this.plans = plans;
         this.organisations = organisations;
@@ -117,74 +114,20 @@ class FundConsoleController {
         return "redirect:/console/mutual-aid/units?year=" + year;
     }
 
+    /** Payouts are made by the payment engine: its pages, showing mutual aid's programme. */
     @GetMapping("/payouts")
-    String payouts(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("batches", payouts.batches(user));
-        return "mutualaid/console/payouts";
-    }
-
-    @PostMapping("/payouts")
-    String createBatch(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        var batch = payouts.createBatch(user);
-        if (batch.isEmpty()) {
-            redirect.addFlashAttribute("error", msg("mutualaid.payout.none-to-pay"));
-            return "redirect:/console/mutual-aid/payouts";
-        }
-        return "redirect:/console/mutual-aid/payouts/" + batch.get().id();
-    }
-
-    @GetMapping("/payouts/{id}")
-    String batch(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("batch", payouts.batch(user, id));
-        model.addAttribute("payouts", payouts.payouts(user, id));
-        return "mutualaid/console/batch";
-    }
-
-    @GetMapping("/payouts/{id}/transfer.csv")
-    ResponseEntity<byte[]> transferFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        PayoutBatchView batch = payouts.batch(user, id);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(batch.batchNo() + ".csv").build().toString())
-                .body(payouts.transferFile(user, id));
-    }
-
-    @GetMapping("/payouts/{id}/export")
-    void exportBatch(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, HttpServletResponse response)
-            throws IOException {
-        PayoutBatchView batch = payouts.batch(user, id);
-        List<PayoutView> rows = payouts.payouts(user, id);
-        ImportReports.excelAttachment(response, batch.batchNo() + ".xlsx");
-        Spreadsheets.write(response.getOutputStream(), batch.batchNo(), List.of(msg("mutualaid.claim.no"),
-                msg("mutualaid.payout.attempt"), msg("mutualaid.claim.amount"), msg("mutualaid.claim.status"),
-                msg("mutualaid.payout.failure-reason")), rows.stream().map(p -> List.of(p.claimNo(), p.attempt(),
-                        p.amount().amount(), msg("mutualaid.payout.status." + p.status()),
-                        p.failureReason() == null ? "" : p.failureReason())).toList());
-    }
-
-    @PostMapping("/payouts/{id}/result")
-    String importResult(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-        try {
-            BankResultOutcome outcome = payouts.importResult(user, id, file == null ? new byte[0] : file.getBytes());
-            redirect.addFlashAttribute("message", outcome.repeatedFile() ? msg("mutualaid.payout.result.repeated")
-                    : msg("mutualaid.payout.result", outcome.paid(), outcome.failed(), outcome.alreadySettled(),
-                            outcome.refused().size()));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("error", actions.reason(e));
-        }
-        return "redirect:/console/mutual-aid/payouts/" + id;
+    String payouts() {
+        return "redirect:/console/payments?programme=MUTUAL_AID";
     }
 
     @PostMapping("/claims/{claimId}/retry")
-    String retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long claimId, @RequestParam long batch,
-            RedirectAttributes redirect) {
+    String retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long claimId, RedirectAttributes redirect) {
         try {
-            payouts.retry(user, claimId);
+            review.retryPayment(user, claimId);
         } catch (DomainException e) {
             redirect.addFlashAttribute("error", actions.reason(e));
         }
-        return "redirect:/console/mutual-aid/payouts/" + batch;
+        return "redirect:/console/mutual-aid/claims/" + claimId;
     }
 
     @GetMapping("/fund")

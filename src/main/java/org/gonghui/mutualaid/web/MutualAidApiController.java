@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.gonghui.mutualaid.BankResultOutcome;
 import org.gonghui.mutualaid.BatchApproval;
 import org.gonghui.mutualaid.ClaimBatches;
 import org.gonghui.mutualaid.ClaimDetails;
@@ -27,9 +26,6 @@ import org.gonghui.mutualaid.Enrolments;
 import org.gonghui.mutualaid.Fund;
 import org.gonghui.mutualaid.FundReport;
 import org.gonghui.mutualaid.Money;
-import org.gonghui.mutualaid.PayoutBatchView;
-import org.gonghui.mutualaid.PayoutView;
-import org.gonghui.mutualaid.Payouts;
 import org.gonghui.mutualaid.PlanView;
 import org.gonghui.mutualaid.Plans;
 import org.gonghui.mutualaid.UnitEnrolmentRequest;
@@ -54,7 +50,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Mutual aid for apps: members' enrolments and claims, reviewers' queue and actions, collective enrolment,
- * payouts and the fund. Every call is limited as in the pages: a member sees only their own, staff only
+ * payment retry (batches and bank files: the payment engine's /api/v1/payments) and the fund. Every call is limited as in the pages: a member sees only their own, staff only
  * their subtree; anything else is "not found".
  */
 @RestController
@@ -67,12 +63,11 @@ class MutualAidApiController {
     private final Enrolments enrolments;
     private final Claims claims;
     private final ClaimReview review;
-    private final Payouts payouts;
     private final Fund fund;
     private final ClaimBatches batches;
     private final PlatformTime time;
 
-    MutualAidApiController(Plans plans, Enrolments enrolments, Claims claims, ClaimReview review, Payouts payouts,
+    MutualAidApiController(Plans plans, Enrolments enrolments, Claims claims, ClaimReview review,
             Fund fund, ClaimBatches batches, PlatformTime time) {
         this.time = time;
         this.batches = batches;
@@ -80,7 +75,6 @@ class MutualAidApiController {
         this.enrolments = enrolments;
         this.claims = claims;
         this.review = review;
-        this.payouts = payouts;
         this.fund = fund;
     }
 
@@ -254,43 +248,13 @@ class MutualAidApiController {
         return ResponseEntity.status(result.succeeded() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT).body(result);
     }
 
-    // ---- payouts and fund
-
-    @GetMapping("/payout-batches")
-    List<PayoutBatchView> batches(@AuthenticationPrincipal CurrentUser user) {
-        return payouts.batches(user);
-    }
-
-    @PostMapping("/payout-batches")
-    @Operation(summary = "Put every approved claim into a new batch; 204 when there is nothing to pay")
-    ResponseEntity<PayoutBatchView> createBatch(@AuthenticationPrincipal CurrentUser user) {
-        return payouts.createBatch(user).map(b -> ResponseEntity.status(HttpStatus.CREATED).body(b))
-                .orElse(ResponseEntity.noContent().build());
-    }
-
-    @GetMapping("/payout-batches/{id}/payouts")
-    List<PayoutView> batchPayouts(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return payouts.payouts(user, id);
-    }
-
-    @GetMapping(value = "/payout-batches/{id}/transfer-file", produces = "text/csv")
-    @Operation(summary = "The bank transfer file (CSV, layout in docs/mutualaid-bank-files.md)")
-    ResponseEntity<String> transferFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(new String(payouts.transferFile(user, id), StandardCharsets.UTF_8));
-    }
-
-    @PostMapping(value = "/payout-batches/{id}/result", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import the bank's result file; importing it again changes nothing")
-    BankResultOutcome importResult(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) MultipartFile file) throws IOException {
-        return payouts.importResult(user, id, file == null ? new byte[0] : file.getBytes());
-    }
+    // ---- payment retry and fund
 
     @PostMapping("/claims/{id}/retry-payment")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "After the account is fixed, the failed claim's payment waits for the next batch (batches, files: /api/v1/payments)")
     void retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        payouts.retry(user, id);
+        review.retryPayment(user, id);
     }
 
     @GetMapping("/fund")

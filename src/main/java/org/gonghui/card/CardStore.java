@@ -112,6 +112,25 @@ class CardStore {
                 .query(String.class).single());
     }
 
+    /** A member's active card with its number in clear text (payee accounts; callers audit-log it). */
+    record ActiveNumber(long memberId, long cardId, String numberMasked, String number) {
+    }
+
+    /** The active live cards of these members with their numbers, a thousand members a query. */
+    List<ActiveNumber> activeNumbers(java.util.Collection<Long> memberIds) {
+        List<Long> ids = memberIds.stream().distinct().toList();
+        List<ActiveNumber> found = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            found.addAll(jdbc.sql("""
+                    select id, member_id, number_masked, number_enc from card
+                    where live_member_id in (:ids) and status = 'ACTIVE'""")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .query((rs, n) -> new ActiveNumber(rs.getLong("member_id"), rs.getLong("id"),
+                            rs.getString("number_masked"), cipher.decrypt(rs.getString("number_enc")))).list());
+        }
+        return found;
+    }
+
     void history(Card card, CardEventKind kind, String reason) {
         jdbc.sql("""
                 insert into card_event (card_id, kind, status, card_version, at, by_user, reason)

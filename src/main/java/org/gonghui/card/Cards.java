@@ -97,6 +97,23 @@ public class Cards {
         return card.map(c -> new PayeeAccount(memberId, c.id(), store.number(c.id()), c.view().numberMasked(), bank));
     }
 
+    /**
+     * {@link #payeeAccount} for many members at once (a payment batch), a thousand a query: the members with an
+     * active card, keyed by member id. One audit record for the call, with the number of accounts it revealed.
+     */
+    @Transactional
+    public java.util.Map<Long, PayeeAccount> payeeAccounts(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, PayeeAccount> accounts = new java.util.HashMap<>();
+        for (CardStore.ActiveNumber card : store.activeNumbers(memberIds)) {
+            accounts.put(card.memberId(), new PayeeAccount(card.memberId(), card.cardId(), card.number(),
+                    card.numberMasked(), bank));
+        }
+        if (!accounts.isEmpty()) {
+            audit.record("card.payee-accounts", "card", null, accounts.size() + " accounts");
+        }
+        return accounts;
+    }
+
     /** The member reports their own card lost: it cannot be used (nor its dynamic code) until found or replaced. */
     @Transactional
     public CardView reportOwnLost(long memberId, String reason) {

@@ -1,7 +1,6 @@
 package org.gonghui.payment;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -122,8 +121,8 @@ public class PayeeAccounts {
     }
 
     /**
-     * The payee of each member, in clear text for a payment line, in bulk: own accounts and registry accounts a
-     * thousand a query, the card's account per member without an own account. Members without any are left out.
+     * The payee of each member, in clear text for a payment line, in bulk (a thousand members a query): own
+     * accounts, then the active 5·1 card's account, then the registry's. Members without any are left out.
      */
     Map<Long, Payee> resolveAll(Collection<Long> memberIds) {
         List<Long> ids = memberIds.stream().distinct().toList();
@@ -135,14 +134,10 @@ public class PayeeAccounts {
                             cipher.decrypt(rs.getString("account_enc")), rs.getString("account_masked"))))
                     .list().forEach(e -> found.put(e.getKey(), e.getValue()));
         }
-        List<Long> rest = new ArrayList<>();
-        for (long id : ids) {
-            if (!found.containsKey(id)) {
-                cards.payeeAccount(id).ifPresentOrElse(
-                        card -> found.put(id, new Payee(Source.CARD, card.accountNumber(), card.accountMasked())),
-                        () -> rest.add(id));
-            }
-        }
+        List<Long> withoutOwn = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        cards.payeeAccounts(withoutOwn).forEach((id, card) ->
+                found.put(id, new Payee(Source.CARD, card.accountNumber(), card.accountMasked())));
+        List<Long> rest = withoutOwn.stream().filter(id -> !found.containsKey(id)).toList();
         lookup.bankAccounts(rest).forEach((id, account) ->
                 found.put(id, new Payee(Source.REGISTRY, account, Masking.bankAccount(account))));
         return found;

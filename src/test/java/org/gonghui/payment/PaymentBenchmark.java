@@ -59,6 +59,8 @@ class PaymentBenchmark {
     JdbcTemplate jdbc;
 
     private final int total = Integer.getInteger("bench.payments", 100_000);
+    /** Where the members are paid: {@code card} (their 5·1 card, the default) or {@code own} (an account they gave). */
+    private final String payee = System.getProperty("bench.payee", "card");
 
     @Test
     void createExportImport() {
@@ -67,30 +69,32 @@ class PaymentBenchmark {
         OrganisationView township = organisations.findByCode("NB-HS-T01").orElseThrow();
         OrganisationView unit = organisations.create(city.treePath(), township.id(), OrganisationKind.ENTERPRISE,
                 "支付基准企业" + run + "工会", "PAYBENCH-" + run);
-        report("== payment benchmark: %,d entitlements, one batch, on %s", total,
+        report("== payment benchmark: %,d entitlements, one batch, payees: %s, on %s", total, payee,
                 TestDatabase.isPostgres() ? "PostgreSQL" : "H2");
 
-        // setup (untimed): the members, each with the account they gave for payments
+        // setup (untimed): the members, each with a 5·1 card (or an account they gave for payments)
         long t0 = System.nanoTime();
         int base = (int) (System.currentTimeMillis() / 1000 % 100) * 1_000_000;
         for (int i = 0; i < total; i += 1000) {
             List<NewMember> rows = new ArrayList<>();
             for (int k = i; k < Math.min(total, i + 1000); k++) {
                 rows.add(new NewMember("收款人" + k, idNumber(base + k), null, unit.id(), MemberType.IN_SERVICE,
-                        PlatformZone.today().minusYears(2), null));
+                        PlatformZone.today().minusYears(2), payee.equals("card") ? Fixtures.newCardNumber() : null));
             }
             members.registerAll(rows, "payment benchmark");
         }
         List<Long> memberIds = jdbc.queryForList("select id from member where org_id = ? order by id", Long.class,
                 unit.id());
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> payees = new ArrayList<>();
-        for (long id : memberIds) {
-            String account = Fixtures.newCardNumber();
-            payees.add(new Object[] {id, cipher.encrypt(account), Masking.bankAccount(account), "宁波银行", now});
+        if (!payee.equals("card")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            List<Object[]> payees = new ArrayList<>();
+            for (long id : memberIds) {
+                String account = Fixtures.newCardNumber();
+                payees.add(new Object[] {id, cipher.encrypt(account), Masking.bankAccount(account), "宁波银行", now});
+            }
+            jdbc.batchUpdate("insert into payment_payee (member_id, account_enc, account_masked, bank, updated_at) "
+                    + "values (?, ?, ?, ?, ?)", payees);
         }
-        jdbc.batchUpdate("insert into payment_payee (member_id, account_enc, account_masked, bank, updated_at) "
-                + "values (?, ?, ?, ?, ?)", payees);
         if (TestDatabase.isPostgres()) {
             jdbc.execute("analyze");
         }
@@ -141,6 +145,8 @@ class PaymentBenchmark {
         assertThat(outcome.refused()).isEmpty();
         assertThat(paidOnce).isEqualTo(total);
         assertThat(again.repeatedFile()).isTrue();
+        assertThat(jdbc.queryForObject("select count(distinct account_source) from payment_line where batch_id = ?",
+                Long.class, batch.id())).isEqualTo(1);
     }
 
     private static double seconds(long start) {

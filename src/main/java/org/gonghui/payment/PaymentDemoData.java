@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo payments (after the other modules' demo data): Jiangbei's approved mutual-aid claims paid in one batch through
- * the bank files, all but one successfully, so the console shows a settled batch, a failed payment to retry and the
- * journal; Haishu's (the demo member's) approved claims stay waiting for the next batch.
+ * Demo payments (after the other modules' demo data): the approved mutual-aid claims whose members have a payee account
+ * (a 5·1 card) paid in one batch through the bank files, all but the last successfully, so the console shows a settled
+ * batch, a failed payment to retry and the journal, and members see paid claims on their phone.
  */
 @Component
 @Order(90)
@@ -51,11 +51,11 @@ class PaymentDemoData implements ApplicationRunner {
                 || jdbc.sql("select count(*) from payment_batch").query(Long.class).single() > 0) {
             return;
         }
-        OrganisationView jiangbei = organisations.findByCode("NB-JB").orElse(null);
-        if (jiangbei == null) {
+        OrganisationView city = organisations.findByCode("NB").orElse(null);
+        if (city == null) {
             return;
         }
-        CurrentUser admin = new CurrentUser(0, "system", "system", null, jiangbei.id(), jiangbei.path(), null,
+        CurrentUser admin = new CurrentUser(0, "system", "system", null, city.id(), city.path(), null,
                 EnumSet.of(Role.ADMIN, Role.STAFF), false, true);
         transactions.executeWithoutResult(status -> batches.createBatch(admin, PROGRAMME).ifPresent(batch -> {
             byte[] transfer = batches.transferFile(admin, batch.id());

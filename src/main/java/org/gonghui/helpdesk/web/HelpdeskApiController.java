@@ -162,13 +162,13 @@ class HelpdeskApiController {
         return requests.dispatch(user, id, body.version(), body.toOrgId(), body.note());
     }
 
-    record Transfer(Integer version, @NotNull Long toOrgId, @NotBlank @Size(max = 500) String reason) {
+    record RequestTransfer(Integer version, @NotNull Long toOrgId, @NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/requests/{id}/transfer")
     @Operation(summary = "转办: hand the request to another organisation (in or beside the caller's subtree) with a reason")
     HelpRequestView transfer(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @Valid @RequestBody Transfer body) {
+            @Valid @RequestBody RequestTransfer body) {
         return requests.transfer(user, id, body.version(), body.toOrgId(), body.reason());
     }
 

@@ -72,13 +72,13 @@ class MemberApiController {
     }
 
     /** What registering takes; gender and birth date come from the ID number. */
-    record Registration(String name, String idNumber, String phone, Long orgId, MemberType type, LocalDate joinedOn,
+    record MemberRegistration(String name, String idNumber, String phone, Long orgId, MemberType type, LocalDate joinedOn,
             String cardNumber) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    MemberView register(@AuthenticationPrincipal CurrentUser user, @RequestBody Registration body) {
+    MemberView register(@AuthenticationPrincipal CurrentUser user, @RequestBody MemberRegistration body) {
         return members.register(TreePath.scopeOf(user), new NewMember(body.name(), body.idNumber(), body.phone(),
                 body.orgId(), body.type(), body.joinedOn(), body.cardNumber()));
     }

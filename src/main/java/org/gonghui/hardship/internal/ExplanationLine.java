@@ -3,6 +3,8 @@ package org.gonghui.hardship.internal;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import org.gonghui.hardship.HardshipTier;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * One line of a means test's explanation, as mutual aid explains its benefits: the rule applied (a message code
@@ -24,7 +26,22 @@ public record ExplanationLine(String code, List<String> args, BigDecimal figure)
         return "hardship.rule." + code;
     }
 
+    /** The arguments for the message, a cause or tier code by its name in the reader's language. */
     public Object[] messageArgs() {
-        return args.toArray();
+        return args.stream().map(ExplanationLine::localised).toArray();
+    }
+
+    private static Object localised(String arg) {
+        for (Cause cause : Cause.values()) {
+            if (cause.name().equals(arg)) {
+                return new DefaultMessageSourceResolvable(new String[] {"hardship.cause." + arg}, arg);
+            }
+        }
+        for (HardshipTier tier : HardshipTier.values()) {
+            if (tier.name().equals(arg)) {
+                return new DefaultMessageSourceResolvable(new String[] {"hardship.tier." + arg}, arg);
+            }
+        }
+        return arg;
     }
 }

@@ -46,6 +46,9 @@ public class YearlyReview {
 
     /** One archive's line in a round: its tier before and after ({@code null}: no longer in hardship), draw rank. */
     public record Item(long archiveId, HardshipTier before, HardshipTier after, int rank, boolean visit) {
+        public String number() {
+            return String.format("KN%08d", archiveId);
+        }
     }
 
     private record Due(long id, Long memberId, HardshipTier tier, String orgPath, String household) {
@@ -116,11 +119,16 @@ public class YearlyReview {
         List<Object[]> rows = new ArrayList<>(due.size());
         List<HardshipTierChanged> changes = new ArrayList<>();
         int ending = 0;
-        for (Due d : due) {
+        // the CPU part (unseal, means test, seal) on every core; the rest in archive order
+        List<Object[]> assessed = due.parallelStream().map(d -> {
             MeansTest.Standard standard = MeansTestData.districtOf(d.orgPath()).map(standards::get)
                     .orElseThrow(() -> DomainException.conflict("hardship.standard.missing", year));
             MeansTest.Outcome outcome = MeansTest.assess(rules, standard, sealing.household(d.household()));
-            HardshipTier after = outcome.tier();
+            return new Object[] {outcome.tier(), sealing.seal(new Sealing.Decision(outcome.figures(), outcome.lines()))};
+        }).toList();
+        for (int k = 0; k < due.size(); k++) {
+            Due d = due.get(k);
+            HardshipTier after = (HardshipTier) assessed.get(k)[0];
             if (after == null) {
                 ending++;
             } else if (after != d.tier()) {
@@ -128,7 +136,7 @@ public class YearlyReview {
             }
             int r = rank.get(d.id());
             rows.add(new Object[] {roundId, d.id(), d.tier().name(), after == null ? null : after.name(), r, r <= visits,
-                    sealing.seal(new Sealing.Decision(outcome.figures(), outcome.lines()))});
+                    assessed.get(k)[1]});
         }
         insertItems(rows);
         applyOutcomes(roundId, today, staff, now);

@@ -74,7 +74,7 @@ class PaymentBenchmark {
 
         // setup (untimed): the members, each with a 5·1 card (or an account they gave for payments)
         long t0 = System.nanoTime();
-        int base = (int) (System.currentTimeMillis() / 1000 % 100) * 1_000_000;
+        int base = (int) (System.currentTimeMillis() / 1000 % 40) * 200_000; // birth dates 1960 to about 1983
         for (int i = 0; i < total; i += 1000) {
             List<NewMember> rows = new ArrayList<>();
             for (int k = i; k < Math.min(total, i + 1000); k++) {

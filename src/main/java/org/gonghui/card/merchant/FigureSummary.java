@@ -32,12 +32,31 @@ class FigureSummary {
             new String[] {"C", "r.category"},
             new String[] {"O", "cast(r.outlet_id as varchar(30))"});
 
+    /**
+     * A member's organisation path cut to its district's ({@code /1/2/3/} → {@code /1/2/}; the city's own stays): where
+     * the district-level sums are kept.
+     */
+    static final String DISTRICT = "(case when position('/' in substring(org_path from 2)) + 1 = char_length(org_path) "
+            + "then org_path else substring(org_path from 1 for 1 + position('/' in substring(org_path from 2)) "
+            + "+ position('/' in substring(org_path from 2 + position('/' in substring(org_path from 2))))) end)";
+
+    private static String merge(String source) {
+        return "merge into card_figure f using (" + source + ") s on (f.yr = s.yr and f.kind = s.kind and f.k = s.k "
+                + "and f.org_path = s.org_path) "
+                + "when matched then update set visits = f.visits + s.visits, members = f.members + s.members, "
+                + "discount_fen = f.discount_fen + s.off "
+                + "when not matched then insert (yr, kind, k, org_path, visits, members, discount_fen) "
+                + "values (s.yr, s.kind, s.k, s.org_path, s.visits, s.members, s.off)";
+    }
+
     /** Redemptions folded per transaction at most. */
     static final int CHUNK = 200_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final String merge;
+    private final String delta;
+    private final String mergeLeaves;
+    private final String mergeDistricts;
     private final String firstVisits;
     private final String remember;
     private final boolean postgres;
@@ -65,15 +84,15 @@ class FigureSummary {
         this.firstVisits = "select g.yr, g.kind, g.k, g.member_id, g.org_path from (" + firsts + ") g where not exists "
                 + "(select 1 from card_figure_member fm where fm.yr = g.yr and fm.kind = g.kind and fm.k = g.k "
                 + "and fm.member_id = g.member_id)";
-        this.merge = "merge into card_figure f using (select yr, kind, k, org_path, sum(visits) as visits, "
-                + "sum(members) as members, sum(off) as off from (" + visits + " union all select n.yr, n.kind, n.k, "
-                + "n.org_path, 0, count(*), 0 from (" + firstVisits + ") n group by n.yr, n.kind, n.k, n.org_path) x "
-                + "group by yr, kind, k, org_path) s on (f.yr = s.yr and f.kind = s.kind and f.k = s.k "
-                + "and f.org_path = s.org_path) "
-                + "when matched then update set visits = f.visits + s.visits, members = f.members + s.members, "
-                + "discount_fen = f.discount_fen + s.off "
-                + "when not matched then insert (yr, kind, k, org_path, visits, members, discount_fen) "
-                + "values (s.yr, s.kind, s.k, s.org_path, s.visits, s.members, s.off)";
+        this.delta = "insert into card_figure_delta (batch, yr, kind, k, org_path, visits, members, discount_fen) "
+                + "select cast(:b as bigint), yr, kind, k, org_path, sum(visits), sum(members), sum(off) from (" + visits
+                + " union all select n.yr, n.kind, n.k, n.org_path, 0, count(*), 0 from (" + firstVisits
+                + ") n group by n.yr, n.kind, n.k, n.org_path) x group by yr, kind, k, org_path";
+        this.mergeLeaves = merge("select yr, kind, k, org_path, visits, members, discount_fen as off from card_figure_delta "
+                + "where batch = :b");
+        this.mergeDistricts = merge("select yr, lower(kind) as kind, k, " + DISTRICT + " as org_path, sum(visits) as visits, "
+                + "sum(members) as members, sum(discount_fen) as off from card_figure_delta where batch = :b "
+                + "group by yr, lower(kind), k, " + DISTRICT);
         // after the sums: the batch's members under each key remembered (those already known are left as they are; no
         // anti-join of the table with itself while it is written)
         this.remember = "insert into card_figure_member (yr, kind, k, member_id) select f.yr, f.kind, f.k, f.member_id from ("
@@ -125,9 +144,13 @@ class FigureSummary {
             jdbc.sql("analyze card_redemption").update();
             jdbc.sql("analyze card_figure").update();
             jdbc.sql("analyze card_figure_member").update();
+            jdbc.sql("analyze card_figure_delta").update();
         }
-        jdbc.sql(merge).param("b", b).update();
+        jdbc.sql(delta).param("b", b).update();
+        jdbc.sql(mergeLeaves).param("b", b).update();
+        jdbc.sql(mergeDistricts).param("b", b).update();
         jdbc.sql(remember).param("b", b).update();
+        jdbc.sql("delete from card_figure_delta where batch = :b").param("b", b).update();
         return marked;
     }
 

@@ -103,6 +103,12 @@ public class Figures {
             case ORGANISATION -> "Y";
             case MONTH -> "M";
         };
+        // the city and a district read the district-level sums (lower case), except a district's organisations (its
+        // townships: the sums per organisation path); deeper scopes read the sums per organisation path
+        boolean districtLevel = by == By.ORGANISATION ? scope.depth() == 1 : scope.depth() <= 2;
+        if (districtLevel) {
+            kind = kind.toLowerCase(java.util.Locale.ROOT);
+        }
         String key = by == By.ORGANISATION ? "f.org_path" : "f.k";
         boolean all = scope.depth() == 1;
         var query = jdbc.sql("select " + key + " as k, sum(f.visits) as visits, sum(f.members) as members, "

@@ -69,6 +69,14 @@ class FigureSummaryIntegrationTests {
         assertThat(lines(district, Figures.By.MONTH)).isEqualTo(Map.of("2031-01", "2/1/1500", "2031-02", "1/1/700",
                 "2031-03", "1/1/100"));
         assertThat(lines(district, Figures.By.MERCHANT)).isEqualTo(Map.of(m.id() + "", "4/1/2300"));
+        long township = organisations.findByCode("NB-HS-T01").orElseThrow().id();
+        assertThat(lines(district, Figures.By.ORGANISATION)).isEqualTo(Map.of(township + "", "4/1/2300"));
+        // a township reads the sums per organisation path (the city and districts read them per district)
+        CurrentUser townshipStaff = Fixtures.staffAt(organisations.findByCode("NB-HS-T01").orElseThrow(), Role.STAFF);
+        assertThat(lines(townshipStaff, Figures.By.MERCHANT)).isEqualTo(Map.of(m.id() + "", "4/1/2300"));
+        assertThat(lines(townshipStaff, Figures.By.OUTLET)).isEqualTo(Map.of(o1 + "", "3/1/1600", o2 + "", "1/1/700"));
+        assertThat(lines(townshipStaff, Figures.By.MONTH)).isEqualTo(Map.of("2031-01", "2/1/1500", "2031-02", "1/1/700",
+                "2031-03", "1/1/100"));
         // every redemption folded once
         assertThat(jdbc.sql("select count(*) from card_redemption where fold_batch is null and ym / 100 = :y")
                 .param("y", YEAR).query(Long.class).single()).isZero();

@@ -33,11 +33,13 @@ public class Articles {
     private final Organisations organisations;
     private final DocumentStore documents;
     private final Pushes pushes;
+    private final ReadableArticles readable;
     private final AuditLog audit;
     private final PlatformTime time;
 
-    Articles(ArticleStore store, Organisations organisations, DocumentStore documents, Pushes pushes, AuditLog audit,
-            PlatformTime time) {
+    Articles(ArticleStore store, Organisations organisations, DocumentStore documents, Pushes pushes,
+            ReadableArticles readable, AuditLog audit, PlatformTime time) {
+        this.readable = readable;
         this.store = store;
         this.organisations = organisations;
         this.documents = documents;
@@ -159,6 +161,7 @@ public class Articles {
         int published = 0;
         Instant now = time.now();
         for (long id : store.due(now)) {
+            readable.changed(id);
             if (store.move(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, now)) {
                 store.set(id, "published_at = :at", Map.of("at", now));
                 audit.record("system", null, "content.publish", "content_article", id, "scheduled");
@@ -231,6 +234,7 @@ public class Articles {
     }
 
     private void move(long id, ArticleStatus from, ArticleStatus to) {
+        readable.changed(id);
         if (!store.move(id, from, to, time.now())) {
             throw DomainException.conflict("content.status.wrong", from.name());
         }

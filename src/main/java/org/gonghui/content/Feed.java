@@ -25,17 +25,17 @@ public class Feed {
     static final int QUERY_MAX = 50;
 
     private final JdbcClient jdbc;
-    private final ArticleStore store;
+    private final ReadableArticles readable;
     private final Articles articles;
     private final MemberLookup members;
     private final ReadLog reads;
     private final Pushes pushes;
     private final PlatformTime time;
 
-    Feed(JdbcClient jdbc, ArticleStore store, Articles articles, MemberLookup members, ReadLog reads, Pushes pushes,
+    Feed(JdbcClient jdbc, ReadableArticles readable, Articles articles, MemberLookup members, ReadLog reads, Pushes pushes,
             PlatformTime time) {
         this.jdbc = jdbc;
-        this.store = store;
+        this.readable = readable;
         this.articles = articles;
         this.members = members;
         this.reads = reads;
@@ -79,17 +79,18 @@ public class Feed {
         return PageResult.of(rows, p, s);
     }
 
-    /** The member opens an article meant for them: a view is counted, and the push link's opening if it carries one. */
-    @Transactional
+    /**
+     * The member opens an article meant for them: a view is counted, and the push link's opening if it carries one.
+     * No transaction of its own: a member look-up, the (briefly kept) article and an event on the read log.
+     */
     public PublishedArticle read(long memberId, long articleId, String pushToken) {
         MemberView member = member(memberId);
-        ArticleView article = visible(member, articleId);
+        PublishedArticle article = visible(member, articleId);
         reads.record(new ReadLog.ReadEvent(articleId, 'V', time.now(), member.orgPath(), memberId));
         if (pushToken != null && !pushToken.isBlank()) {
             pushes.opened(articleId, memberId, pushToken);
         }
-        return new PublishedArticle(article.id(), article.category(), article.title(), article.summary(),
-                RichText.clean(article.bodyHtml()), article.hasCover(), article.publishedAt(), article.attachments());
+        return article;
     }
 
     /** The member shares an article meant for them (counted; the link is the article's own). */
@@ -113,10 +114,10 @@ public class Feed {
         return articles.attachmentOf(articleId, attachmentId);
     }
 
-    private ArticleView visible(MemberView member, long articleId) {
-        return store.find(articleId)
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED)
+    private PublishedArticle visible(MemberView member, long articleId) {
+        return readable.published(articleId)
                 .filter(a -> a.audience().reaches(member.orgPath(), member.type()))
+                .map(ReadableArticles.Readable::article)
                 .orElseThrow(() -> DomainException.notFound("content.article.not-found"));
     }
 

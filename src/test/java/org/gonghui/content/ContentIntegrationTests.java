@@ -169,6 +169,8 @@ class ContentIntegrationTests {
         CurrentUser editor = tree.editorAt(tree.district);
         MemberView reader = tree.member(tree.townshipA, MemberType.IN_SERVICE);
         ArticleView article = tree.published(editor, ContentScenario.form(Fixtures.unique("撤回"), tree.district));
+        // read once, so the briefly kept copy for readers exists: withdrawing must drop it at once
+        assertThat(feed.read(reader.id(), article.id(), null).title()).isEqualTo(article.title());
         assertThatThrownBy(() -> articles.withdraw(editor, article.id(), ""))
                 .isInstanceOf(DomainException.class).hasMessageContaining("content.reason.required");
 

@@ -1,7 +1,5 @@
 package org.gonghui.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -37,7 +35,8 @@ import org.springframework.stereotype.Component;
  * their /64 network.
  *
  * <p>The buckets live in this process, bounded by Caffeine (an idle bucket is full again, so dropping it changes
- * nothing). Several instances would keep them in Redis through Bucket4j's proxy managers behind this same class.
+ * nothing), or — profile {@code cluster} — in Redis through Bucket4j's proxy manager ({@link RedisThrottleStore}),
+ * shared by every instance.
  */
 @Component
 public class SignInThrottle {
@@ -60,10 +59,7 @@ public class SignInThrottle {
             .capacity(CODE_REQUESTS_PER_PHONE_AND_ADDRESS)
             .refillGreedy(CODE_REQUESTS_PER_PHONE_AND_ADDRESS, Duration.ofDays(1)).build();
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(500_000)
-            .expireAfterAccess(Duration.ofDays(1)).build();
-    private final Cache<String, Boolean> knownAddresses = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterWrite(Duration.ofDays(30)).build();
+    private final ThrottleStore store;
     private final Bandwidth perAddress;
     private final Bandwidth codeRequests;
     private final Counter refusedPasswords;
@@ -75,9 +71,10 @@ public class SignInThrottle {
      * whose every MockMvc call comes from 127.0.0.1.
      */
     @Autowired
-    SignInThrottle(MeterRegistry meters,
+    SignInThrottle(MeterRegistry meters, ThrottleStore store,
             @Value("${gonghui.signin.failures-per-address:" + PER_ADDRESS + "}") int failuresPerAddress,
             @Value("${gonghui.signin.code-requests-per-address:" + CODE_REQUESTS_PER_ADDRESS + "}") int codeRequests) {
+        this.store = store;
         this.perAddress = Bandwidth.builder().capacity(failuresPerAddress)
                 .refillGreedy(failuresPerAddress, Duration.ofMinutes(15)).build();
         this.codeRequests = Bandwidth.builder().capacity(codeRequests).refillGreedy(codeRequests, Duration.ofHours(1))
@@ -87,7 +84,7 @@ public class SignInThrottle {
     }
 
     SignInThrottle(MeterRegistry meters) {
-        this(meters, PER_ADDRESS, CODE_REQUESTS_PER_ADDRESS);
+        this(meters, new ThrottleStore.Local(), PER_ADDRESS, CODE_REQUESTS_PER_ADDRESS);
     }
 
     private static Counter refused(MeterRegistry meters, Door door) {
@@ -108,7 +105,7 @@ public class SignInThrottle {
         Bucket pair = bucket(prefix + "pair|" + name + '|' + from, PAIR);
         needed.add(pair);
         needed.add(bucket(prefix + "address|" + from, perAddress));
-        if (door == Door.PASSWORD && knownAddresses.getIfPresent(name + '|' + from) == null) {
+        if (door == Door.PASSWORD && !store.known(name + '|' + from)) {
             needed.add(bucket(prefix + "account|" + name, ACCOUNT));
         }
         List<Bucket> taken = takeFromEach(needed, door == Door.PASSWORD ? refusedPasswords : refusedCodes);
@@ -154,11 +151,11 @@ public class SignInThrottle {
     /** Forgets every bucket of an account (an administrator unlocked it), for both doors and every address. */
     void forget(String account) {
         String name = account == null ? "" : account.trim().toLowerCase(Locale.ROOT);
-        buckets.asMap().keySet().removeIf(key -> key.endsWith("|account|" + name) || key.contains("|pair|" + name + '|'));
+        store.forget(name);
     }
 
     private Bucket bucket(String key, Bandwidth limit) {
-        return buckets.get(key, k -> Bucket.builder().addLimit(limit).build());
+        return store.bucket(key, limit);
     }
 
     /** The address as counted: IPv4 as is, IPv6 by its /64 network (one host usually holds a whole /64). */
@@ -197,7 +194,7 @@ public class SignInThrottle {
         public void succeeded() {
             taken.forEach(bucket -> bucket.addTokens(1));
             pair.reset();
-            knownAddresses.put(knownKey, Boolean.TRUE);
+            store.markKnown(knownKey);
         }
 
         /** Nothing was checked after all (the database did not answer …): the attempt is given back. */

@@ -3,27 +3,23 @@ package org.gonghui.shared.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.gonghui.shared.DomainException;
-import org.gonghui.shared.GonghuiProperties;
-import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Documents and photos on disk under the data directory, never in the database: one folder per module's
- * {@link Area} (e.g. {@code <data-dir>/mutualaid/claims/<claim>/}, {@code <data-dir>/helpdesk/requests/<request>/}).
- * A file is accepted only if its content is a PDF, JPEG or PNG (by its first bytes, whatever its name says), it is
- * not empty and not larger than the area's limit. Files are written to a temporary name and moved into place, so a
- * reader never sees half a file.
+ * Documents and photos, one folder per module's {@link Area} (e.g. {@code mutualaid/claims/<claim>/},
+ * {@code helpdesk/requests/<request>/}). A file is accepted only if its content is a PDF, JPEG or PNG (by its first
+ * bytes, whatever its name says), it is not empty and not larger than the area's limit.
+ *
+ * <p>Where the bytes go is chosen by {@code gonghui.files.store} ({@code GONGHUI_FILES_STORE}): {@code files} (the
+ * embedded default) keeps them on disk under the data directory, written to a temporary name and moved into place so
+ * a reader never sees half a file; {@code database} keeps them in the database's {@code stored_file} table, where
+ * every instance of a cluster reads them, written in the caller's transaction (a failed claim leaves no file).
  */
-@Component
 public class DocumentStore {
 
     /** Where a module keeps its files, how large one may be, and the message codes of its refusals. */
@@ -44,10 +40,23 @@ public class DocumentStore {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
-    private final Path dataDir;
+    /** Where the bytes of stored files are kept: a folder under the data directory, or a database table. */
+    interface Backend {
 
-    DocumentStore(GonghuiProperties platform) {
-        this.dataDir = platform.dataDir().toAbsolutePath().normalize();
+        /** Writes the content under {@code folder}/{@code key}; returns its SHA-256 (hex). */
+        String write(String folder, String key, String contentType, MultipartFile file) throws IOException;
+
+        /** The content, or {@code null} when there is none under that key. */
+        byte[] read(String folder, String key) throws IOException;
+
+        /** Removes the file under that key, if there is one. */
+        void delete(String folder, String key) throws IOException;
+    }
+
+    private final Backend backend;
+
+    DocumentStore(Backend backend) {
+        this.backend = backend;
     }
 
     /** Stores a file in the area's sub-folder {@code owner} (a claim, a request); refused unless PDF, JPEG or PNG. */
@@ -70,52 +79,49 @@ public class DocumentStore {
             if (contentType == null) {
                 throw DomainException.invalid(area.unsupportedCode());
             }
-            Path dir = root(area).resolve(owner);
-            Files.createDirectories(dir);
             String name = UUID.randomUUID() + extension(contentType);
-            Path temp = Files.createTempFile(dir, "upload", ".part");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(file.getInputStream(), sha)) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            return new Stored(owner + "/" + name, contentType, file.getSize(), HexFormat.of().formatHex(sha.digest()));
+            String sha256 = backend.write(area.folder(), owner + "/" + name, contentType, file);
+            return new Stored(owner + "/" + name, contentType, file.getSize(), sha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** A stored file's content; a key that leaves the area, or a missing file, is "not found". */
     public byte[] read(Area area, String key) {
-        Path root = root(area);
-        Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root)) {
+        if (key == null || !key.matches("[A-Za-z0-9_-]+/[A-Za-z0-9_.-]+") || key.contains("..")) {
             throw DomainException.notFound(area.notFoundCode());
         }
+        byte[] content;
         try {
-            return Files.readAllBytes(path);
+            content = backend.read(area.folder(), key);
         } catch (IOException e) {
+            content = null;
+        }
+        if (content == null) {
             throw DomainException.notFound(area.notFoundCode());
         }
+        return content;
     }
 
     /** Removes a stored file (retention); a key that leaves the area, or a file already gone, is ignored. */
     public void delete(Area area, String key) {
-        Path root = root(area);
-        Path path = root.resolve(key).normalize();
-        if (path.startsWith(root)) {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (key == null || !key.matches("[A-Za-z0-9_-]+/[A-Za-z0-9_.-]+") || key.contains("..")) {
+            return;
+        }
+        try {
+            backend.delete(area.folder(), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private Path root(Area area) {
-        return dataDir.resolve(area.folder()).normalize();
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The type of a file by its first bytes: PDF, JPEG or PNG; {@code null} for anything else. */

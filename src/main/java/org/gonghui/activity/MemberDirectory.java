@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What registration needs to know about a member — their record (type, organisation, card, birth date) and
  * whether they are suspended — kept for five minutes, so a member who opened the activity page before the
- * opening, or retries in the rush, costs no look-ups. Suspensions and member changes made on this instance (a
- * transfer, a status, type or card change) evict at once.
+ * opening, or retries in the rush, costs no look-ups. Suspensions and member changes (a transfer, a status, type or
+ * card change) evict at once, those made on another instance as soon as its event arrives.
  */
 @Component
 class MemberDirectory {
@@ -84,10 +84,16 @@ class MemberDirectory {
         cache.remove(memberId);
     }
 
-    /** A transfer, a status or type change on this instance counts at once (other instances: within the TTL). */
+    /** A transfer, a status or type change on this instance counts at once. */
     @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
     void on(org.gonghui.member.MemberChanged event) {
         forget(event.memberId());
+    }
+
+    /** ... and on another instance (profile cluster) as soon as RabbitMQ brings it, within a second. */
+    @org.springframework.context.event.EventListener
+    void on(org.gonghui.shared.events.Remote<org.gonghui.member.MemberChanged> changed) {
+        forget(changed.event().memberId());
     }
 
     record Facts(MemberView member, Instant suspendedUntil) {

@@ -2,6 +2,7 @@ package org.gonghui.activity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ class OfferExpiry {
     }
 
     @Scheduled(fixedDelayString = "${gonghui.activity.offer-expiry-delay:60000}", initialDelay = 30_000)
+    @SchedulerLock(name = "activity-offer-expiry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50S")
     void expire() {
         try {
             int expired = registrations.expireOffers();

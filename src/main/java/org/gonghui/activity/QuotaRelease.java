@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ class QuotaRelease {
 
     @Scheduled(fixedDelayString = "${gonghui.activity.quota-release-delay:60000}",
             initialDelayString = "${gonghui.activity.quota-release-initial-delay:20000}")
+    @SchedulerLock(name = "activity-quota-release", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50S")
     void run() {
         try {
             releaseDue();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ class WeeklySeries {
     }
 
     @Scheduled(fixedDelayString = "${gonghui.activity.repeat-delay:60000}", initialDelay = 20_000)
+    @SchedulerLock(name = "activity-weekly-series", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50S")
     void run() {
         try {
             int published = publishDue(clock.instant());

@@ -60,7 +60,8 @@ class LightJob {
 
     @Scheduled(fixedDelayString = "${gonghui.helpdesk.light-delay:60000}",
             initialDelayString = "${gonghui.helpdesk.light-initial-delay:30000}")
-    @SchedulerLock(name = "helpdesk-light", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "helpdesk-light", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${gonghui.helpdesk.light-lock-at-least:PT50S}")
     void scheduled() {
         try {
             Run run = evaluate();

@@ -5,5 +5,6 @@ package org.gonghui.member;
  * module records the card and may refuse the number, which undoes the registry change. The number is a bank
  * account in clear text: listen synchronously ({@code @EventListener}), never through a persisted publication.
  */
+@org.gonghui.shared.events.StaysInProcess
 public record CardNumberEntered(long memberId, String number) {
 }

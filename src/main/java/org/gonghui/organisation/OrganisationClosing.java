@@ -5,5 +5,6 @@ package org.gonghui.organisation;
  * still holds live records at the organisation (members, open requests) refuses by throwing a
  * {@link org.gonghui.shared.DomainException}, which rolls the close back.
  */
+@org.gonghui.shared.events.StaysInProcess
 public record OrganisationClosing(long organisationId, String name) {
 }

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code gonghui.events} with a publisher confirm, off the request's thread. Only a confirmed send completes the
  * publication: while RabbitMQ is down the publication stays, and {@link #resend} sends it again every few seconds
  * (once across instances: ShedLock) until the broker is back. Each instance reads the exchange through a queue of its
- * own (durable, so a broker restart loses nothing) and republishes what others sent as {@link Remote}.
+ * own (durable, so a broker restart loses nothing) and republishes every event as {@link Remote} — also those it
+ * sent itself (a publication resent after an outage is sent by whichever instance runs the job).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gonghui.cluster.enabled", havingValue = "true")
@@ -142,11 +143,10 @@ class ClusterEvents {
 
     static void receive(Message message, JsonMapper json, ApplicationEventPublisher events, Timer lag,
             String instance) {
+        // no skipping of this instance's own events: a publication that waited for the broker is sent again by
+        // whichever instance runs the resend job, under its name; evicting a cache twice costs nothing
         MessageProperties properties = message.getMessageProperties();
         String origin = String.valueOf(properties.getHeaders().get(ORIGIN));
-        if (instance.equals(origin)) {
-            return;
-        }
         String typeName = String.valueOf(properties.getHeaders().get(TYPE));
         Object requestId = properties.getHeaders().get(REQUEST_ID);
         if (requestId != null) {

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# The tests of several instances (issue 15, docs/instances.md), against the real PostgreSQL, Redis and RabbitMQ of
+# this machine: starts scripts/cluster.sh (two instances behind nginx, a read replica) on a fresh database, runs
+#   1. sessions: a member signs in through instance 1 and is served by instance 2; instance 1 is killed and the
+#      member's next request through the proxy is served by instance 2, still signed in
+#   2. a rush through the proxy split across both instances, instance 2 killed in the middle of the burst:
+#      no oversell, no duplicate, nothing lost (the SQL checks of scripts/bench/bench.sh)
+#   3. a member's transfer on instance 1 is seen by instance 2's eligibility check within a second
+#   4. RabbitMQ stopped in the middle of a run: instance 1 stays live (not ready), its events wait in the
+#      publication registry and all reach instance 2 when the broker is back, the transfers' effects once each
+#   5. a scheduled job (the help desk's traffic lights, every 3 s) runs once per period with two instances
+# and stops what it started. Prints 'N passed, N failed'; exits non-zero on any failure.
+#
+# Environment: DB (gonghui_cluster_test), MEMBERS (2000 benchmark members), ATTEMPTS (4000), and those of cluster.sh.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export DB=${DB:-gonghui_cluster_test} RECREATE=true DEMO_MEMBERS=${DEMO_MEMBERS:-300}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+export METRICS_PASSWORD=cluster-test-scrape-secret-0123456789
+# the traffic-light job every 3 s, each run holding its lock at least 2 s (a period is "once")
+export GONGHUI_HELPDESK_LIGHT_DELAY=3000 GONGHUI_HELPDESK_LIGHT_INITIAL_DELAY=1000
+export GONGHUI_HELPDESK_LIGHT_LOCK_AT_LEAST=PT2S
+MEMBERS=${MEMBERS:-2000}
+ATTEMPTS=${ATTEMPTS:-4000}
+PROXY=http://127.0.0.1:${PROXY_PORT:-28600}
+A=http://127.0.0.1:${PORT1:-28601}
+B=http://127.0.0.1:${PORT2:-28602}
+WORK=$ROOT/target/cluster-test
+mkdir -p "$WORK"
+PSQL="psql -X -q -v ON_ERROR_STOP=1 -d $DB"
+PASSED=0; FAILED=0
+
+log() { printf '== %s\n' "$*" >&2; }
+pass() { echo "PASS $1"; PASSED=$((PASSED + 1)); }
+fail() { echo "FAIL $1: $2"; FAILED=$((FAILED + 1)); }
+check() { # name 'condition' (shell code, evaluated)
+  if eval "$2"; then pass "$1"; else fail "$1" "$2"; fi
+}
+sql() { $PSQL -tAc "$1"; }
+finish() {
+  scripts/cluster.sh stop >/dev/null 2>&1 || true
+  rabbitmqctl -q start_app >/dev/null 2>&1 || true
+  echo "$PASSED passed, $FAILED failed"
+}
+trap finish EXIT
+
+if ! scripts/cluster.sh start; then
+  fail "cluster start" "see target/cluster/instance-*/out.log"; exit 1
+fi
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+ADMIN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"admin","password":"Gonghui2026"}' \
+  "$PROXY/api/v1/auth/token" | json '["token"]')
+api() { # method url [body]
+  curl -s -o "$WORK/body" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -H 'Accept-Language: en' ${3:+-d "$3"} "$2"
+}
+activity() { # base title capacity [eligibleOrgId]
+  local opens closes day
+  opens=$(TZ=Asia/Shanghai date -d '-1 hour' +%Y-%m-%dT%H:%M:%S); closes=$(TZ=Asia/Shanghai date -d '+2 days' +%Y-%m-%dT%H:%M:%S)
+  day=$(TZ=Asia/Shanghai date -d '+5 days' +%Y-%m-%d)
+  curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "$1/api/v1/activities" -d \
+    "{\"title\":\"$2\",\"category\":\"TRAINING\",\"mode\":\"FIRST_COME\",\"capacity\":$3,\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"sessions\":\"$day 14:00 90\"${4:+,\"eligibleOrgId\":$4}}" \
+    | json '["id"]'
+}
+register() { # base member activity -> HTTP status
+  curl -s -o "$WORK/reg" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-token-$(printf %012d "$1")" \
+    -H 'Accept: application/json' -H 'Accept-Language: en' "$2/api/v1/activities/$3/registrations"
+}
+metric() { # base name -> value (sum over lines)
+  curl -s -u "prometheus:$METRICS_PASSWORD" "$1/actuator/prometheus" | awk -v n="$2" '$1 == n {s += $2} END {print s + 0}'
+}
+
+log "seeding $MEMBERS benchmark members"
+$PSQL -v members="$MEMBERS" -f scripts/bench/seed.sql >/dev/null
+
+# ---------------------------------------------------------------------------------------------------- 1. sessions
+log "1. sessions across instances"
+page=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" "$A/login")
+csrf=$(grep -o 'name="_csrf" value="[^"]*' <<<"$page" | head -1 | sed 's/.*value="//')
+phone=$(grep -o '1[3-9][0-9]\{9\}' <<<"$page" | head -1)
+signin=$(curl -s -c "$WORK/cookies" -b "$WORK/cookies" -o /dev/null -w '%{http_code} %{redirect_url}' \
+  --data-urlencode "_csrf=$csrf" -d "username=$phone" -d password=Member2026 "$A/login")
+me_b=$(curl -s -b "$WORK/cookies" -o /dev/null -w '%{http_code}' "$B/me")
+check "a member signed in on instance 1 ($signin) is served by instance 2 (/me: $me_b)" '[ "$me_b" = 200 ]'
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' "$B/me")
+check "without the session cookie instance 2 sends to sign-in ($anonymous)" '[ "$anonymous" = 302 ]'
+scripts/cluster.sh kill 1
+me_proxy=$(curl -s -b "$WORK/cookies" -o /dev/null -w '%{http_code}' "$PROXY/me")
+me_proxy2=$(curl -s -b "$WORK/cookies" -o /dev/null -w '%{http_code}' "$PROXY/me")
+check "instance 1 killed: the member's next requests through the proxy are served, still signed in ($me_proxy $me_proxy2)" \
+  '[ "$me_proxy" = 200 ] && [ "$me_proxy2" = 200 ]'
+scripts/cluster.sh restart 1 || fail "restart instance 1" "see target/cluster/instance-1/out.log"
+
+# ------------------------------------------------------------------------------------------------------- 2. rush
+log "2. a rush through the proxy, instance 2 killed in the middle"
+rm -rf "$WORK/lg"; javac -d "$WORK/lg" scripts/bench/LoadGen.java
+RUSH=$(activity "$PROXY" "集群抢报" 500)
+( sleep 3; scripts/cluster.sh kill 2 ) &
+KILLER=$!
+java -Xmx512m -cp "$WORK/lg" LoadGen --base "$PROXY" --members "$MEMBERS" --attempts "$ATTEMPTS" --concurrency 32 \
+  --kind register --targets "$RUSH" --out "$WORK/rush-ok.csv" --seed 7 --threads 2 | tee "$WORK/rush.txt" | head -3
+wait $KILLER
+read -r stored oversold duplicates lost phantom < <($PSQL -tA -F ' ' <<SQL
+create temporary table ok (n int, k bigint);
+\copy ok from '$WORK/rush-ok.csv' with (format csv)
+create temporary table held as
+  select r.activity_id as k, r.member_id, r.id from registration r
+  where r.activity_id = $RUSH and status in ('CONFIRMED','OFFERED');
+select (select count(*) from held),
+  (select coalesce(sum(greatest(0, c - 500)), 0) from (select k, count(*) c from held group by k) t),
+  (select count(*) from (select k, member_id from held group by k, member_id having count(*) > 1) d),
+  (select count(*) from ok left join member m on m.id_number_hash = 'bench-' || ok.n
+     left join held h on h.member_id = m.id and h.k = ok.k where h.id is null),
+  (select count(*) from held h join member m on m.id = h.member_id
+     where not exists (select 1 from ok where 'bench-' || ok.n = m.id_number_hash and ok.k = h.k));
+SQL
+)
+echo "rush: stored=$stored oversold=$oversold duplicates=$duplicates lost=$lost phantom=$phantom (phantom: registered, the answer lost with the killed instance)"
+check "rush across two instances with one killed: 500 places filled, oversold 0, duplicates 0, lost 0" \
+  '[ "$stored" = 500 ] && [ "$oversold" = 0 ] && [ "$duplicates" = 0 ] && [ "$lost" = 0 ]'
+scripts/cluster.sh restart 2 || fail "restart instance 2" "see target/cluster/instance-2/out.log"
+
+# --------------------------------------------------------------------------------------------------- 3. transfer
+log "3. a transfer on instance 1 seen by instance 2"
+BENCH_ORG=$(sql "select id from organisation where code = 'BENCH'")
+OTHER_ORG=$(sql "select id from organisation where kind = 'ENTERPRISE' and code <> 'BENCH' and status = 'ACTIVE' order by id limit 1")
+ONLY_BENCH=$(activity "$A" "仅限压测企业" 50 "$BENCH_ORG")
+OPEN=$(activity "$A" "人人可报" 2000)
+M1=$((MEMBERS - 1)); M2=$((MEMBERS - 2)); M3=$((MEMBERS - 3))
+member_id() { sql "select id from member where id_number_hash = 'bench-$1'"; }
+warm=$(register "$M1" "$B" "$OPEN")   # instance 2 now holds member M1's facts (in the enterprise)
+events_before=$(metric "$B" gonghui_cluster_event_lag_seconds_count)
+api POST "$A/api/v1/members/$(member_id "$M1")/transfer" "{\"toOrgId\":$OTHER_ORG,\"reason\":\"集群测试\"}" > "$WORK/transfer"
+sleep 1
+after=$(register "$M1" "$B" "$ONLY_BENCH")
+control=$(register "$M2" "$B" "$ONLY_BENCH")
+events=$(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - events_before ))
+check "transferred on instance 1 (answer $(cat "$WORK/transfer")), refused by instance 2's eligibility check a second later ($warm, then $after: $(head -c 80 "$WORK/reg"); instance 2 received $events events)" \
+  '[ "$(cat "$WORK/transfer")" = 200 ] && [ "$warm" = 201 ] && [ "$after" != 201 ] && [ "$control" = 201 ] && [ "$events" -ge 1 ]'
+
+# ---------------------------------------------------------------------------------------------------- 4. RabbitMQ
+log "4. RabbitMQ stopped in the middle of a run"
+EXTERNAL="listener_id like '%externalize%'"
+received_before=$(metric "$B" gonghui_cluster_event_lag_seconds_count)
+warm3=$(register "$M3" "$B" "$OPEN")
+rabbitmqctl -q stop_app
+live=$(curl -s -o /dev/null -w '%{http_code}' "$A/actuator/health/liveness")
+ready=$(curl -s -o /dev/null -w '%{http_code}' "$A/actuator/health/readiness")
+check "RabbitMQ down: instance 1 live ($live), not ready ($ready)" '[ "$live" = 200 ] && [ "$ready" = 503 ]'
+codes=""
+for org in "$OTHER_ORG" "$BENCH_ORG" "$OTHER_ORG"; do
+  codes="$codes $(api POST "$A/api/v1/members/$(member_id "$M3")/transfer" "{\"toOrgId\":$org,\"reason\":\"集群测试\"}")"
+done
+sleep 2
+waiting=$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")
+check "three transfers while RabbitMQ is down ($codes): their events wait in the registry ($waiting)" '[ "$waiting" -ge 3 ]'
+rabbitmqctl -q start_app
+for _ in $(seq 1 60); do
+  [ "$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")" = 0 ] && break; sleep 1
+done
+sleep 2
+waiting=$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")
+received=$(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - received_before ))
+transfers=$(sql "select count(*) from audit_log where action = 'member.transfer' and record_id = '$(member_id "$M3")'")
+after3=$(register "$M3" "$B" "$ONLY_BENCH")
+check "RabbitMQ back: nothing left in the registry ($waiting), instance 2 received the events ($received ≥ 3) and sees the last transfer ($warm3, then $after3)" \
+  '[ "$waiting" = 0 ] && [ "$received" -ge 3 ] && [ "$after3" != 201 ]'
+echo "member $M3's recorded transfers: $transfers (each made once)"
+
+# ---------------------------------------------------------------------------------------------- 5. scheduled job
+log "5. the traffic-light job with two instances"
+: > "$WORK/locks"
+started=$(date +%s.%N)
+for _ in $(seq 1 40); do
+  sql "select extract(epoch from locked_at) || ' ' || locked_by from shedlock where name = 'helpdesk-light'" >> "$WORK/locks"
+  sleep 0.5
+done
+elapsed=$(python3 -c "print(round($(date +%s.%N) - $started, 1))")
+runs=$(sort -u "$WORK/locks" | grep -c .)
+periods=$(python3 -c "print(round($elapsed / 3, 1))")
+closest=$(sort -u "$WORK/locks" | sort -n | awk 'NR > 1 {d = $1 - p; if (min == "" || d < min) min = d} {p = $1} END {print min + 0}')
+echo "traffic-light runs in $elapsed s ($periods periods of 3 s): $runs; closest two runs ${closest} s apart"
+# two instances each firing every 3 s without a shared lock would run about twice per period
+check "a scheduled job runs once per period across two instances ($runs runs in $periods periods, none closer than the 2-s lock: $closest s)" \
+  'python3 -c "import sys; sys.exit(0 if $runs <= $periods * 1.25 + 1 and $runs >= $periods * 0.5 and $closest >= 1.9 else 1)"'
+
+[ "$FAILED" = 0 ]

@@ -39,7 +39,7 @@ start() { # database data-dir demo -> waits for health UP
   SPRING_PROFILES_ACTIVE=postgres GONGHUI_DB_URL="jdbc:postgresql://$PGHOST:5432/$1" GONGHUI_DATA_DIR="$2" \
     GONGHUI_DEMO="$3" GONGHUI_DEMO_MEMBERS=300 SERVER_PORT=$PORT java -Xmx768m -jar "$OUT/gonghui.jar" > "$OUT/app-$1.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 $APP 2>/dev/null || return 1
     sleep 1
@@ -66,7 +66,7 @@ log "restore into a fresh database $COPY (pg_restore -j $JOBS)"
 psql -X -qc "drop database if exists $COPY with (force)" -c "create database $COPY" -d postgres
 pg_restore -j "$JOBS" --no-owner -d "$COPY" "$OUT/$DB.dump"
 t2=$(date +%s.%N)
-python3 -c "import os; print(f'dump {float($t1) - float($t0):.1f} s ({os.path.getsize(\"$OUT/$DB.dump\") / 1e6:.0f} MB), restore {float($t2) - float($t1):.1f} s')"
+python3 -c "import os; print(f'dump {float($t1) - float($t0):.1f} s ({os.path.getsize(\"$OUT/$DB.dump\") / 1e6:.1f} MB), restore {float($t2) - float($t1):.1f} s')"
 
 counts() { # database -> "table rows" lines
   psql -X -tA -F ' ' -d "$1" -c "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1" |

@@ -110,7 +110,7 @@ instance() { # N
     setsid java -Xms256m -Xmx768m ${APP_OPTS:-} -jar "$WORK/gonghui.jar" \
       --logging.level.org.gonghui=INFO > "$WORK/instance-$n/out.log" 2>&1 < /dev/null &
   echo $! > "$WORK/instance-$n/pid"
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
     kill -0 "$(cat "$WORK/instance-$n/pid")" 2>/dev/null || { tail -40 "$WORK/instance-$n/out.log"; return 1; }
     sleep 1

@@ -10,7 +10,8 @@
 #
 # Environment: DB (gonghui_backup_drill: made with demo data first when missing), KEYS (a file of GONGHUI_CRYPTO_KEY,
 # GONGHUI_CRYPTO_HASH_KEY, GONGHUI_CARD_CODE_KEY) or DATA_DIR (whose keys/ the original used), JOBS (2: parallel
-# restore), PORT (28651), KEEP (false: drop the restored copy at the end), OUT (target/backup).
+# restore), PORT (28651), KEEP (false: drop the restored copy, and DB if this script made it, at the end), OUT
+# (target/backup).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,9 +26,13 @@ PASSED=0; FAILED=0
 log() { printf '== %s\n' "$*" >&2; }
 check() { if eval "$2"; then echo "PASS $1"; PASSED=$((PASSED + 1)); else echo "FAIL $1"; FAILED=$((FAILED + 1)); fi; }
 APP=
+MADE=false
 finish() {
   [ -n "$APP" ] && { kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null; }
-  [ "${KEEP:-false}" = true ] || psql -X -qc "drop database if exists $COPY with (force)" -d postgres >/dev/null 2>&1
+  if [ "${KEEP:-false}" != true ]; then
+    psql -X -qc "drop database if exists $COPY with (force)" -d postgres >/dev/null 2>&1
+    [ "$MADE" = true ] && psql -X -qc "drop database if exists $DB with (force)" -d postgres >/dev/null 2>&1
+  fi
   echo "$PASSED passed, $FAILED failed"
 }
 trap finish EXIT
@@ -53,6 +58,7 @@ if [ -n "${KEYS:-}" ]; then set -a; . "$KEYS"; set +a; fi
 if ! psql -X -tAc "select 1 from pg_database where datname = '$DB'" -d postgres | grep -q 1; then
   log "no database $DB: making one with demo data"
   psql -X -qc "create database $DB" -d postgres
+  MADE=true
   rm -rf "$DATA_DIR"
   start "$DB" "$DATA_DIR" true || { tail -30 "$OUT/app-$DB.log"; exit 1; }
   stop
@@ -96,8 +102,10 @@ start "$COPY" "$DATA_DIR" false
 check "the platform starts on the restored database (health UP)" '[ -n "$APP" ] && curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null'
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"admin","password":"Gonghui2026"}' \
   "http://127.0.0.1:$PORT/api/v1/auth/token" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' 2>/dev/null)
-if [ -n "$TOKEN" ]; then
-  members=$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/members?size=1" -o "$OUT/members.json" -w '%{http_code}')
-  check "the restored platform serves its members (with the original's keys) ($members)" '[ "$members" = 200 ]'
+check "the administrator signs in on the restored platform (password hashes and accounts restored)" '[ -n "$TOKEN" ]'
+MEMBER=$(psql -X -tAc "select min(id) from member" -d "$COPY")
+if [ -n "$TOKEN" ] && [ -n "$MEMBER" ]; then
+  member=$(curl -s -H "Authorization: Bearer $TOKEN" -o "$OUT/member.json" -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/members/$MEMBER")
+  check "the restored platform serves a member ($member)" '[ "$member" = 200 ]'
 fi
 [ "$FAILED" = 0 ]

@@ -103,6 +103,16 @@ class AidWebIntegrationTests {
                 .param("version", String.valueOf(grant.version()))).andExpect(status().is3xxRedirection());
         assertThat(grants.inScope(data.staff("NB-HS"), grant.id()).status().name()).isEqualTo("CHECKED");
 
+        long exports = jdbc.sql("select count(*) from audit_log where action = 'aid.grant.export'").query(Long.class).single();
+        byte[] sheet = mvc.perform(get("/console/aid/grants/export").param("kind", "SCHOOL").with(township))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(sheet)).contains(member.name()).contains(grant.schoolYearLabel()).doesNotContain(child)
+                .contains(child.substring(14)).contains("金秋助学");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'aid.grant.export'").query(Long.class).single())
+                .isEqualTo(exports + 1);
+        byte[] otherDistrict = mvc.perform(get("/console/aid/grants/export").with(Fixtures.as(data.staff("NB-JB"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(otherDistrict)).doesNotContain(member.name());
         var jiangbei = Fixtures.as(data.staff("NB-JB"));
         mvc.perform(get("/console/aid/grants/" + grant.id()).with(jiangbei)).andExpect(status().isNotFound());
         mvc.perform(post("/console/aid/grants/" + grant.id() + "/approve").with(jiangbei).with(csrf())
@@ -111,6 +121,19 @@ class AidWebIntegrationTests {
         String elsewhere = mvc.perform(get("/console/aid").with(Fixtures.as(Fixtures.member(member.id()))))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(elsewhere).as("a member is sent to their own home, not the console").doesNotContain("/console");
+    }
+
+    private static String text(byte[] xlsx) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var row : workbook.getSheetAt(0)) {
+                for (var cell : row) {
+                    text.append(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell)).append('|');
+                }
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     @Test

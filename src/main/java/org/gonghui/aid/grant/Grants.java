@@ -170,6 +170,41 @@ public class Grants {
         return PageResult.of(rows, pageNumber, pageSize);
     }
 
+    /**
+     * The grants of the subtree as Excel (newest first, optionally of one status and kind): names and masked values
+     * only, never a child's ID number in clear; audit-logged with the number of rows.
+     */
+    @Transactional
+    public void export(CurrentUser user, GrantStatus status, AidKind kind, java.io.OutputStream out,
+            java.util.function.Function<String, String> messages) {
+        TreePath scope = TreePath.scopeOf(user);
+        List<GrantView> rows = jdbc.sql(GrantRecords.SELECT + " where g.org_path like :scope"
+                        + (status == null ? "" : " and g.status = :status") + (kind == null ? "" : " and g.kind = :kind")
+                        + " order by g.id desc limit 50000")
+                .param("scope", scope.likePattern()).param("status", status == null ? "" : status.name())
+                .param("kind", kind == null ? "" : kind.name()).query(GrantRecords::view).list();
+        java.util.Map<Long, MemberLookup.Listed> listed = members.byIds(rows.stream().map(GrantView::memberId).toList());
+        List<List<?>> lines = new java.util.ArrayList<>();
+        for (GrantView g : rows) {
+            MemberLookup.Listed member = listed.get(g.memberId());
+            lines.add(List.of(g.id(), g.memberName(), member == null ? "" : member.orgName(),
+                    messages.apply("aid.kind." + g.kind()), g.tier() == null ? "" : messages.apply("aid.tier." + g.tier()),
+                    g.amount().toPlainString(), messages.apply("aid.status." + g.status()),
+                    g.paymentStatus() == null ? "" : messages.apply("aid.payment." + g.paymentStatus()),
+                    g.batchNo() == null ? "" : g.batchNo(), time.date(g.appliedAt()),
+                    g.approvedAt() == null ? "" : time.date(g.approvedAt()),
+                    g.childNameMasked() == null ? "" : g.childNameMasked(), g.childIdMasked() == null ? "" : g.childIdMasked(),
+                    g.schoolYearLabel()));
+        }
+        audit.record("aid.grant.export", "aid_grant", null, lines.size() + " grants");
+        org.gonghui.shared.excel.Spreadsheets.write(out, "grants", List.of("#", messages.apply("aid.col.name"),
+                messages.apply("aid.col.organisation"), messages.apply("aid.col.kind"), messages.apply("aid.col.tier"),
+                messages.apply("aid.col.amount"), messages.apply("aid.col.status"), messages.apply("aid.col.payment"),
+                messages.apply("aid.batch"), messages.apply("aid.col.applied"), messages.apply("aid.col.approved"),
+                messages.apply("aid.school.child-name"), messages.apply("aid.school.child-id"),
+                messages.apply("aid.col.school-year")), lines);
+    }
+
     /** The child's ID number in clear for staff in scope; every reveal is audit-logged. */
     @Transactional
     public String revealChildId(CurrentUser user, long id) {

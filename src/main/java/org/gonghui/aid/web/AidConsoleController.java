@@ -1,5 +1,8 @@
 package org.gonghui.aid.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,7 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.shared.web.ConsoleActions;
+import org.gonghui.shared.web.ImportReports;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,6 +104,15 @@ class AidConsoleController {
         model.addAttribute("baseUrl", "/console/aid/grants?status=" + (status == null ? "" : status.name())
                 + "&kind=" + (kind == null ? "" : kind.name()));
         return "aid/console/grants";
+    }
+
+    @GetMapping("/grants/export")
+    void export(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) GrantStatus status,
+            @RequestParam(required = false) AidKind kind, HttpServletResponse response) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        grants.export(user, status, kind, out, code -> actions.message(code));
+        ImportReports.excelAttachment(response, "aid-grants.xlsx");
+        response.getOutputStream().write(out.toByteArray());
     }
 
     @GetMapping("/grants/{id}")

@@ -45,6 +45,7 @@ class HardshipWebIntegrationTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired TestClock clock;
+    @Autowired org.gonghui.hardship.internal.ArchiveRecords records;
 
     @BeforeEach
     void standard() {
@@ -92,6 +93,16 @@ class HardshipWebIntegrationTests {
         mvc.perform(post("/console/hardship/" + archive.id() + "/reveal").with(as(point)).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(own)))
                 .andExpect(content().string(containsString("30000.00")));
+        byte[] pdf = "%PDF-1.4 certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/console/hardship/" + archive.id() + "/documents")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "证明.pdf", "application/pdf", pdf))
+                .with(as(point)).with(csrf())).andExpect(flash().attributeExists("notice"));
+        long document = applicationsDocuments(archive.id());
+        mvc.perform(get("/console/hardship/" + archive.id() + "/documents/" + document).with(as(point)))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf));
+        mvc.perform(get("/console/hardship/" + archive.id() + "/documents/" + document)
+                .with(as(staff(organisations, "NB-ZH-T03")))).andExpect(status().isNotFound());
         mvc.perform(post("/console/hardship/" + archive.id() + "/register").with(as(point)).with(csrf()))
                 .andExpect(flash().attributeExists("notice"));
         mvc.perform(post("/console/hardship/" + archive.id() + "/check").with(as(point)).with(csrf()))
@@ -106,6 +117,10 @@ class HardshipWebIntegrationTests {
                 .andExpect(content().string(containsString(archive.number())));
         mvc.perform(get("/console/hardship?tier=BAD").with(as(township))).andExpect(status().isBadRequest());
         mvc.perform(get("/console/hardship/export").with(as(township))).andExpect(status().isOk());
+    }
+
+    private long applicationsDocuments(long archiveId) {
+        return records.documents(archiveId).get(0).id();
     }
 
     @Test

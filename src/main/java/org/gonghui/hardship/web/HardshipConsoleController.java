@@ -161,6 +161,17 @@ class HardshipConsoleController {
         return actions.run(redirect, "/console/hardship/" + id, () -> records.attach(archive, file, user.getUsername()));
     }
 
+    /** A document of an archive of the subtree, as an attachment; audit-logged. */
+    @GetMapping("/{id:[0-9]+}/documents/{documentId:[0-9]+}")
+    org.springframework.http.ResponseEntity<byte[]> document(@AuthenticationPrincipal CurrentUser user,
+            @PathVariable long id, @PathVariable long documentId) {
+        ArchiveRecords.Download download = records.download(applications.requireInScope(user, id), documentId);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(download.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"document\"")
+                .body(download.content());
+    }
+
     /** A window application: find the member of the subtree by exact ID number or phone, then the household form. */
     @GetMapping("/new")
     String window(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String q, Model model) {

@@ -196,7 +196,7 @@ class AidApiController {
             @Size(max = 500) String note) {
     }
 
-    record Rejection(@NotNull @Min(0) Integer version, @NotBlank @Size(max = 500) String reason) {
+    record AidRejection(@NotNull @Min(0) Integer version, @NotBlank @Size(max = 500) String reason) {
     }
 
     @PostMapping("/grants/{id}/check")
@@ -213,7 +213,7 @@ class AidApiController {
 
     @PostMapping("/grants/{id}/reject")
     @Operation(summary = "Refuse an open application with a reason")
-    GrantView reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody Rejection body) {
+    GrantView reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody AidRejection body) {
         return review.reject(user, id, body.version(), body.reason());
     }
 

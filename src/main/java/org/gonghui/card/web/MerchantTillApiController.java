@@ -78,7 +78,7 @@ class MerchantTillApiController {
     }
 
     /** A scanned dynamic code. */
-    record CodeRequest(@Schema(description = "the member's dynamic code as scanned", requiredMode = Schema.RequiredMode.REQUIRED)
+    record DynamicCodeLookup(@Schema(description = "the member's dynamic code as scanned", requiredMode = Schema.RequiredMode.REQUIRED)
             String code) {
     }
 
@@ -86,7 +86,7 @@ class MerchantTillApiController {
     @Operation(summary = "Look a member's dynamic code up without spending it: the masked card, its version and the "
             + "member's turns left in running campaigns; 409 card.code.expired / .replayed / .card-not-active, 400 "
             + "card.code.malformed")
-    Till.Lookup lookup(@AuthenticationPrincipal CurrentUser user, @RequestBody CodeRequest body) {
+    Till.Lookup lookup(@AuthenticationPrincipal CurrentUser user, @RequestBody DynamicCodeLookup body) {
         return till.lookup(user, body == null ? null : body.code());
     }
 

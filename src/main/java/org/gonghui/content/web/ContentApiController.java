@@ -135,11 +135,11 @@ class ContentApiController {
     }
 
     /** A reviewer's decision: publish now (no time) or at a later time. */
-    record Approval(Instant publishAt) {
+    record ArticleApproval(Instant publishAt) {
     }
 
     /** A reason (sending back, withdrawing). */
-    record Reason(@NotBlank @Size(max = 500) String text) {
+    record ArticleReason(@NotBlank @Size(max = 500) String text) {
     }
 
     @GetMapping("/editor/articles")
@@ -178,20 +178,20 @@ class ContentApiController {
     @PostMapping("/editor/articles/{id}/approve")
     @Operation(summary = "Approves: published now, or scheduled for publishAt; the city's own articles by a second person")
     ArticleView approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @Valid @RequestBody Approval body) {
+            @Valid @RequestBody ArticleApproval body) {
         return articles.approve(user, id, body.publishAt());
     }
 
     @PostMapping("/editor/articles/{id}/reject")
     @Operation(summary = "Sends an article in review back to its author with a note")
-    ArticleView reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody Reason body) {
+    ArticleView reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody ArticleReason body) {
         return articles.reject(user, id, body.text());
     }
 
     @PostMapping("/editor/articles/{id}/withdraw")
     @Operation(summary = "Withdraws a published or scheduled article with a reason")
     ArticleView withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @Valid @RequestBody Reason body) {
+            @Valid @RequestBody ArticleReason body) {
         return articles.withdraw(user, id, body.text());
     }
 

@@ -2,6 +2,8 @@ package org.gonghui.payment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,9 @@ import org.gonghui.organisation.TreePath;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.time.PlatformTime;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,21 +81,48 @@ public class Entitlements {
         if (!fresh.isEmpty()) {
             Instant now = time.now();
             Timestamp at = Timestamp.from(now);
+            // the new ids come back from the inserts themselves: a second look-up by key would depend on the
+            // planner's statistics, which a bulk insert has just made stale
+            Map<Key, Long> newIds = new HashMap<>();
             try {
                 for (int i = 0; i < fresh.size(); i += CHUNK) {
-                    template.batchUpdate("""
+                    List<EntitlementRequest> chunk = fresh.subList(i, Math.min(fresh.size(), i + CHUNK));
+                    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+                    template.batchUpdate(connection -> connection.prepareStatement("""
                             insert into payment_entitlement (programme, source_ref, member_id, org_path, amount, purpose,
                               status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'ENTITLED', ?, ?)""",
-                            fresh.subList(i, Math.min(fresh.size(), i + CHUNK)).stream().map(r -> new Object[] {
-                                    r.programme(), r.sourceRef(), r.memberId(), r.orgPath(), r.amount(), r.purpose(),
-                                    at, at}).toList());
+                            new String[] {"id"}), new BatchPreparedStatementSetter() {
+                                @Override
+                                public void setValues(PreparedStatement statement, int n) throws SQLException {
+                                    EntitlementRequest r = chunk.get(n);
+                                    statement.setString(1, r.programme());
+                                    statement.setString(2, r.sourceRef());
+                                    statement.setLong(3, r.memberId());
+                                    statement.setString(4, r.orgPath());
+                                    statement.setBigDecimal(5, r.amount());
+                                    statement.setString(6, r.purpose());
+                                    statement.setTimestamp(7, at);
+                                    statement.setTimestamp(8, at);
+                                }
+
+                                @Override
+                                public int getBatchSize() {
+                                    return chunk.size();
+                                }
+                            }, keys);
+                    List<Map<String, Object>> generated = keys.getKeyList();
+                    if (generated.size() != chunk.size()) {
+                        throw new IllegalStateException("the database returned " + generated.size() + " ids for "
+                                + chunk.size() + " entitlements");
+                    }
+                    for (int n = 0; n < chunk.size(); n++) {
+                        EntitlementRequest r = chunk.get(n);
+                        newIds.put(new Key(r.programme(), r.sourceRef()), ((Number) generated.get(n).get("id")).longValue());
+                    }
                 }
             } catch (DuplicateKeyException e) {
                 throw DomainException.conflict("payment.entitlement.concurrent");
             }
-            Map<Key, EntitlementRequest> inserted = new LinkedHashMap<>();
-            fresh.forEach(r -> inserted.put(new Key(r.programme(), r.sourceRef()), r));
-            Map<Key, Long> newIds = existing(inserted);
             ids.putAll(newIds);
             journal.postAll(fresh.stream().map(r -> new PaymentJournal.Posting(r.programme(), PaymentJournal.ENTITLED,
                     newIds.get(new Key(r.programme(), r.sourceRef())), r.amount())).toList(), now);

@@ -86,7 +86,7 @@ class HardshipDemoData implements ApplicationRunner {
         }
         MemberView demo = people.get(people.size() - 1);
         applications.applyAtWindow(pointStaff, demo.id(), household(demo, "28000", "9000", Cause.ILLNESS));
-        String[][] others = {{"30000", "6000", "ILLNESS"}, {"62000", "4000", "UNEMPLOYMENT"}, {"150000", "0", "INJURY"}};
+        String[][] others = {{"30000", "6000", "ILLNESS"}, {"55000", "4000", "UNEMPLOYMENT"}, {"150000", "0", "INJURY"}};
         for (int i = 0; i < others.length; i++) {
             MemberView m = people.get(i);
             ArchiveView a = applications.applyAtWindow(pointStaff, m.id(),

@@ -33,12 +33,25 @@ final class DynamicCodeRules {
     private static final int MAC_BYTES = 16;
 
     private final SecretKeySpec key;
+    /** One initialised HMAC per thread (looking the algorithm up and keying it cost more than the MAC itself). */
+    private final ThreadLocal<Mac> macs;
 
     DynamicCodeRules(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the dynamic-code key needs at least 256 bits");
         }
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC failed", e);
+        }
     }
 
     /** The minute an instant lies in, counted from the epoch. */
@@ -69,11 +82,7 @@ final class DynamicCodeRules {
      *     (the card is not that member's), {@code .card-not-active} or {@code .replayed}
      */
     CodeCheck check(String token, Instant now, LongFunction<Optional<CardView>> cards, Predicate<Parsed> firstUse) {
-        Parsed code = parse(token);
-        long current = minuteOf(now);
-        if (code.minute() != current && code.minute() != current - 1) {
-            throw DomainException.conflict("card.code.expired");
-        }
+        Parsed code = parseAt(token, now);
         CardView card = cards.apply(code.cardId()).orElseThrow(() -> DomainException.conflict("card.code.not-bound"));
         if (card.memberId() != code.memberId()) {
             throw DomainException.conflict("card.code.not-bound");
@@ -89,6 +98,16 @@ final class DynamicCodeRules {
 
     /** The card a good code was for and the nonce it spent. */
     record CodeCheck(CardView card, String nonce) {
+    }
+
+    /** A code's form, MAC and minute checked at {@code now}, but not yet the card nor whether it was used. */
+    Parsed parseAt(String token, Instant now) {
+        Parsed code = parse(token);
+        long current = minuteOf(now);
+        if (code.minute() != current && code.minute() != current - 1) {
+            throw DomainException.conflict("card.code.expired");
+        }
+        return code;
     }
 
     Parsed parse(String token) {
@@ -110,13 +129,7 @@ final class DynamicCodeRules {
     }
 
     private String mac(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] full = mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC failed", e);
-        }
+        byte[] full = macs.get().doFinal(body.getBytes(StandardCharsets.US_ASCII)); // doFinal resets the MAC
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
     }
 }

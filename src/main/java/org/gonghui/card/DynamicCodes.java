@@ -73,6 +73,20 @@ public class DynamicCodes {
         return new Verified(card.id(), card.memberId(), card.numberMasked(), card.version());
     }
 
+    /** A scanned code whose form, signature and minute are good: what is left to check is the card and the nonce. */
+    public record Scanned(long cardId, long memberId, long minute, String nonce) {
+    }
+
+    /**
+     * The part of {@link #verify} that needs no database: the code's form, its MAC and its minute at {@code now}. A
+     * caller that checks the card and spends the nonce itself in one statement (the till on PostgreSQL) must refuse
+     * the code as {@link #verify} would: {@code card.code.not-bound}, {@code .card-not-active}, {@code .replayed}.
+     */
+    public Scanned scan(String token, Instant now) {
+        DynamicCodeRules.Parsed p = rules.parseAt(token, now);
+        return new Scanned(p.cardId(), p.memberId(), p.minute(), p.nonce());
+    }
+
     /**
      * Checks a scanned code at {@code now} without spending it (a till looking the code up before the bill is
      * known): the same checks as {@link #verify}, a code already used counting as replayed.

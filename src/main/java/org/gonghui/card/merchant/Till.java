@@ -1,17 +1,22 @@
 package org.gonghui.card.merchant;
 
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gonghui.card.CardView;
 import org.gonghui.card.Cards;
+import org.gonghui.card.DiscountRedeemed;
 import org.gonghui.card.DynamicCodes;
 import org.gonghui.shared.DomainException;
 import org.gonghui.shared.security.CurrentUser;
 import org.gonghui.shared.time.PlatformTime;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +46,11 @@ public class Till {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final boolean postgres;
+    private final ApplicationEventPublisher events;
 
     Till(TillFacts facts, Cards cards, DynamicCodes codes, PlatformTime time, JdbcClient jdbc,
-            PlatformTransactionManager transactions, DataSource dataSource) {
+            PlatformTransactionManager transactions, DataSource dataSource, ApplicationEventPublisher events) {
+        this.events = events;
         this.facts = facts;
         this.cards = cards;
         this.codes = codes;
@@ -93,9 +100,10 @@ public class Till {
 
     /**
      * The redemption in one transaction and as few round trips as it takes: the merchant's facts come from
-     * {@link TillFacts}; then the card is read and the code's nonce written ({@link DynamicCodes#verify}), a campaign's
-     * member counter taken (one statement on PostgreSQL), the redemption written with the member's organisation read
-     * in the same statement, and the discount taken from the budget shard of the outlet.
+     * {@link TillFacts} and the code's signature is checked in memory; on PostgreSQL the rest is one call (the card, the
+     * nonce, the member's turn, the redemption, the budget shard: {@code card_redeem}, V17_1), on H2 the same steps one
+     * statement each. Then {@link DiscountRedeemed} is published in the transaction (once per new redemption: a retry
+     * answered from {@link #byKey} publishes nothing), and the commit.
      */
     private Receipt record(CurrentUser user, TillFacts.Facts known, Sale sale) {
         MerchantView merchant = known.merchant();
@@ -144,6 +152,89 @@ public class Till {
             discountId = best.id();
         }
 
+        int ym = today.getYear() * 100 + today.getMonthValue();
+        Written written = postgres
+                ? writeInOneCall(user, merchant, outlet, sale, hasCode, discountFen, discountId, campaign, now, ym)
+                : writeStepByStep(user, merchant, outlet, sale, hasCode, discountFen, discountId, campaign, now, ym);
+        // inside the transaction: a listener's writes commit or roll back with the redemption
+        events.publishEvent(new DiscountRedeemed(written.id(), written.memberId(), merchant.id(), merchant.name(),
+                outlet.name(), sale.billFen(), discountFen, campaign == null ? null : campaign.id(), now));
+        return new Receipt(written.id(), outlet.id(), outlet.name(), written.masked(), sale.billFen(), discountFen,
+                title, now, false);
+    }
+
+    /** What was written: the redemption's id, the member and the masked card number. */
+    private record Written(long id, long memberId, String masked) {
+    }
+
+    /** Refusals of {@code card_redeem} (V17_1) by SQLSTATE. */
+    private static final Map<String, String> REFUSALS = Map.of("GH001", "card.code.not-bound",
+            "GH002", "card.code.card-not-active", "GH003", "card.code.replayed",
+            "GH004", "card.merchant.campaign.member-limit", "GH005", "card.merchant.campaign.budget-spent",
+            "GH006", "member.not-found");
+
+    /**
+     * PostgreSQL: the card checked, the code's nonce spent, the member's turn, the redemption and the budget shard in
+     * one call of {@code card_redeem} (V17_1) — one round trip; a refusal raises an error that undoes the call.
+     */
+    private Written writeInOneCall(CurrentUser user, MerchantView merchant, OutletView outlet, Sale sale, boolean hasCode,
+            long discountFen, Long discountId, Offers.Campaign campaign, Instant at, int ym) {
+        long cardId;
+        long memberId;
+        String nonce = null;
+        long minute = 0;
+        if (hasCode) {
+            DynamicCodes.Scanned code = codes.scan(sale.code().strip(), at);
+            cardId = code.cardId();
+            memberId = code.memberId();
+            nonce = code.nonce();
+            minute = code.minute();
+        } else {
+            CardView card = cards.activeByNumber(sale.cardNumber())
+                    .orElseThrow(() -> DomainException.invalid("card.merchant.redeem.card-unknown"));
+            cardId = card.id();
+            memberId = card.memberId();
+        }
+        int own = campaign == null ? 0 : ownShard(campaign, outlet.id());
+        try {
+            long member = memberId;
+            return jdbc.sql("""
+                    select redemption_id, masked from card_redeem(cast(:card as bigint), cast(:member as bigint),
+                      cast(:nonce as varchar), cast(:minute as bigint), cast(:m as bigint), cast(:o as bigint),
+                      cast(:k as varchar), cast(:cat as varchar), cast(:bill as bigint), cast(:off as bigint),
+                      cast(:d as bigint), cast(:c as bigint), cast(:per as int), cast(:shard as int),
+                      cast(:at as timestamp with time zone), cast(:ym as int), cast(:by as varchar))""")
+                    .param("card", cardId).param("member", memberId).param("nonce", nonce).param("minute", minute)
+                    .param("m", merchant.id()).param("o", outlet.id()).param("k", sale.key())
+                    .param("cat", merchant.categories().get(0)).param("bill", sale.billFen()).param("off", discountFen)
+                    .param("d", discountId).param("c", campaign == null ? null : campaign.id())
+                    .param("per", campaign == null ? 0 : campaign.perMember()).param("shard", own)
+                    .param("at", MerchantStore.ts(at)).param("ym", ym).param("by", user.getUsername())
+                    .query((rs, n) -> new Written(rs.getLong(1), member, rs.getString(2))).single();
+        } catch (DataAccessException e) {
+            String refusal = REFUSALS.get(sqlState(e));
+            if (refusal == null) {
+                throw e;
+            }
+            if (refusal.endsWith("member-limit")) {
+                throw DomainException.conflict(refusal, campaign.perMember());
+            }
+            throw refusal.equals("member.not-found") ? DomainException.notFound(refusal) : DomainException.conflict(refusal);
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** H2: the code verified and spent, the member's turn, the redemption and the budget shard, one by one. */
+    private Written writeStepByStep(CurrentUser user, MerchantView merchant, OutletView outlet, Sale sale,
+            boolean hasCode, long discountFen, Long discountId, Offers.Campaign campaign, Instant now, int ym) {
         long cardId;
         long memberId;
         String masked;
@@ -175,7 +266,7 @@ public class Till {
                 .param("masked", masked).param("member", memberId).param("cat", merchant.categories().get(0))
                 .param("bill", sale.billFen()).param("off", discountFen).param("d", discountId)
                 .param("c", campaign == null ? null : campaign.id()).param("at", MerchantStore.ts(now))
-                .param("ym", today.getYear() * 100 + today.getMonthValue()).param("by", user.getUsername())
+                .param("ym", ym).param("by", user.getUsername())
                 .update(keys, "id");
         if (written != 1) {
             throw DomainException.notFound("member.not-found");
@@ -183,8 +274,13 @@ public class Till {
         if (campaign != null && !takeFromBudget(campaign, discountFen, outlet.id())) {
             throw DomainException.conflict("card.merchant.campaign.budget-spent");
         }
-        return new Receipt(keys.getKey().longValue(), outlet.id(), outlet.name(), masked, sale.billFen(), discountFen,
-                title, now, false);
+        return new Written(keys.getKey().longValue(), memberId, masked);
+    }
+
+    /** The budget shard an outlet's till takes from first (spread over tills and threads). */
+    private static int ownShard(Offers.Campaign campaign, long outletId) {
+        int shards = Offers.shards(campaign.kind(), campaign.amount(), campaign.budgetFen(), Offers.SHARDS).length;
+        return (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), shards);
     }
 
     /**
@@ -215,8 +311,7 @@ public class Till {
         if (discountFen == 0) {
             return true;
         }
-        int shards = Offers.shards(campaign.kind(), campaign.amount(), campaign.budgetFen(), Offers.SHARDS).length;
-        int own = (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), shards);
+        int own = ownShard(campaign, outletId);
         if (takeFromShard(campaign.id(), own, discountFen)) {
             return true;
         }

@@ -32,7 +32,11 @@ import org.gonghui.support.PlatformZone;
 import org.gonghui.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.gonghui.card.DiscountRedeemed;
 
 /**
  * Benchmarks, not tests (never run by the build; see docs/card-benchmarks.md for the command): {@code bench.merchants}
@@ -57,6 +61,7 @@ class CardBenchmark {
     @Autowired Organisations organisations;
     @Autowired JdbcTemplate jdbc;
     @Autowired FigureSummary summary;
+    @Autowired ConfigurableApplicationContext context;
 
     private final int merchantCount = Integer.getInteger("bench.merchants", 674);
     private final int outletCount = Integer.getInteger("bench.outlets", 1_085);
@@ -67,6 +72,7 @@ class CardBenchmark {
     private final int nearestQueries = Integer.getInteger("bench.nearestQueries", 2_000);
     private final int figureRuns = Integer.getInteger("bench.figureRuns", 20);
     private final int year = Integer.getInteger("bench.year", PlatformZone.today().getYear() - 1);
+    private final boolean listener = Boolean.parseBoolean(System.getProperty("bench.listener", "true"));
 
     @Test
     void merchantsNearestCampaignFigures() throws Exception {
@@ -159,20 +165,21 @@ class CardBenchmark {
         jdbc.execute("alter table bench_holder add primary key (i)");
         report("setup: %,d card holders with active cards in %.1f s", cards, (System.nanoTime() - t1) / 1e9);
         long t2 = System.nanoTime();
+        long load = summary.loadBatch();
         double secondsApart = 365.0 * 24 * 3600 / redemptions;
         for (long from = 0; from < redemptions; from += chunk) {
             long to = Math.min(redemptions, from + chunk) - 1;
             jdbc.update("""
                     insert into card_redemption (card_merchant_id, outlet_id, idem_key, card_id, card_masked, member_id,
-                      member_org_path, category, bill_fen, discount_fen, redeemed_at, ym, by_user)
+                      member_org_path, category, bill_fen, discount_fen, redeemed_at, ym, by_user, fold_batch)
                     select o.merchant_id, o.outlet_id, ? || s.g, h.card_id, '************' || lpad((h.member_id %% 10000)::text, 4, '0'),
                       h.member_id, h.path, o.category, s.bill, s.bill / 10, s.local at time zone 'Asia/Shanghai',
-                      extract(year from s.local)::int * 100 + extract(month from s.local)::int, 'bench'
+                      extract(year from s.local)::int * 100 + extract(month from s.local)::int, 'bench', %d
                     from (select g, ((g * 7919 + g / 7) %% ?)::int as holder, 2000 + (g * 104729) %% 30000 as bill,
                             timestamp '%d-01-01 00:00:00' + (g * ?) * interval '1 second' as local,
                             ((g * 2654435761) %% ?)::int as oi from generate_series(?::bigint, ?::bigint) g) s
                     join bench_outlet o on o.i = s.oi
-                    join bench_holder h on h.i = s.holder""".formatted(year),
+                    join bench_holder h on h.i = s.holder""".formatted(load, year),
                     "bench-" + run + "-", cards, secondsApart, outletCount, from, to);
             report("  setup: %,d redemptions (%.0f s)", to + 1, (System.nanoTime() - t2) / 1e9);
         }
@@ -184,12 +191,16 @@ class CardBenchmark {
         }
         report("setup: %,d redemptions in %.1f s (not part of the figures)", redemptions, (System.nanoTime() - t2) / 1e9);
         long t3 = System.nanoTime();
-        long folded = summary.fold(true);
+        long folded = summary.foldLoaded(load);
         if (TestDatabase.isPostgres()) {
             jdbc.execute("analyze");
         }
-        report("setup: %,d redemptions folded into the figures' sums (FigureSummary, %d per transaction) in %.1f s",
-                folded, FigureSummary.CHUNK, (System.nanoTime() - t3) / 1e9);
+        report("setup: %,d redemptions counted into the figures' sums in one set-based pass (FigureSummary.foldLoaded, "
+                + "as on a database that already has them) in %.1f s", folded, (System.nanoTime() - t3) / 1e9);
+        report("setup: sums kept: %,d rows (%,d at the district level), %,d members' first visits",
+                jdbc.queryForObject("select count(*) from card_figure", Long.class),
+                jdbc.queryForObject("select count(*) from card_figure where kind in ('y', 'm', 'r', 'c', 'o')", Long.class),
+                jdbc.queryForObject("select count(*) from card_figure_member", Long.class));
 
         nearest(random);
         campaign(officer, merchantIds, outletIds, outletMerchant, run);
@@ -262,6 +273,30 @@ class CardBenchmark {
             shown[i] = codes.issue(holders.get(i % holders.size()), Instant.now());
         }
         report("setup: %,d dynamic codes shown in %.1f s", tries, (System.nanoTime() - t2) / 1e9);
+        // the member's own record listens to every redemption and writes one row in the till's transaction (helper
+        // `record`); the benchmark stands in for it with a listener that inserts one row, unless -Dbench.listener=false
+        ApplicationListener<PayloadApplicationEvent<DiscountRedeemed>> recordRow = e -> jdbc.update(
+                "insert into bench_member_record (member_id, redemption_id, at) values (?, ?, ?)",
+                e.getPayload().memberId(), e.getPayload().redemptionId(), java.sql.Timestamp.from(e.getPayload().redeemedAt()));
+        jdbc.execute("drop table if exists bench_member_record");
+        jdbc.execute("create table bench_member_record (id bigint generated by default as identity primary key, "
+                + "member_id bigint not null, redemption_id bigint not null, at timestamp with time zone not null)");
+        jdbc.execute("create index bench_member_record_member on bench_member_record (member_id, at)");
+        if (listener) {
+            context.addApplicationListener(recordRow);
+        }
+        if (Boolean.getBoolean("bench.withoutForeignKeys") && TestDatabase.isPostgres()) {
+            // an experiment: every redemption's foreign-key checks lock the same merchant and campaign rows (FOR KEY
+            // SHARE: a multixact per row when tills commit at once); how much do they cost?
+            jdbc.execute("""
+                    do $$ declare c record; begin
+                      for c in select conrelid::regclass as t, conname from pg_constraint where contype = 'f'
+                          and conrelid::regclass::text in ('card_redemption', 'card_campaign_member') loop
+                        execute format('alter table %s drop constraint %I', c.t, c.conname);
+                      end loop;
+                    end $$""");
+            report("experiment: the foreign keys of card_redemption and card_campaign_member dropped");
+        }
         AtomicLong reissued = new AtomicLong();
         AtomicLong ok = new AtomicLong();
         AtomicLong limit = new AtomicLong();
@@ -292,6 +327,9 @@ class CardBenchmark {
         }
         double seconds = (System.nanoTime() - t1) / 1e9;
         pool.shutdown();
+        context.removeApplicationListener(recordRow);
+        long recorded = jdbc.queryForObject("select count(*) from bench_member_record", Long.class);
+        jdbc.execute("drop table bench_member_record");
         long remaining = offers.campaign(campaign).remainingFen();
         long given = jdbc.queryForObject("select coalesce(sum(discount_fen), 0) from card_redemption where campaign_id = ?",
                 Long.class, campaign);
@@ -299,10 +337,10 @@ class CardBenchmark {
                 + "where campaign_id = ? group by member_id) x", Long.class, campaign);
         report("CAMPAIGN %,d tries at %d outlets from %d threads in %.1f s: %,d redeemed (%.0f redemptions/s, %.0f tries/s), "
                 + "%,d refused at the member's limit, %,d for the budget; budget %,d fen, given %,d, left %,d, "
-                + "most per member %d (limit %d), codes made afresh at the till %d: %s", tries, outlets.size(), threads, seconds, ok.get(), ok.get() / seconds,
+                + "most per member %d (limit %d), codes made afresh at the till %d, %s: %s", tries, outlets.size(), threads, seconds, ok.get(), ok.get() / seconds,
                 tries / seconds, limit.get(), spent.get(), budget, given, remaining, maxPerMember, perMember,
-                reissued.get(), given + remaining == budget && given == ok.get() * 1_000 && maxPerMember <= perMember
-                        && ok.get() == budget / 1_000 ? "EXACT" : "NOT EXACT");
+                reissued.get(), listener ? "a listener wrote " + recorded + " rows" : "no listener", given + remaining == budget && given == ok.get() * 1_000 && maxPerMember <= perMember
+                        && ok.get() == budget / 1_000 && (!listener || recorded == ok.get()) ? "EXACT" : "NOT EXACT");
         Double ceiling = pgbenchCeiling();
         if (ceiling != null) {
             report("CAMPAIGN ratio to the pgbench insert ceiling (%.0f tx/s, 8 clients, 15 s): %.2f", ceiling,

@@ -83,6 +83,44 @@ class FigureSummaryIntegrationTests {
     }
 
     @Test
+    void aBulkLoadIsCountedInOnePassAndLaterFoldsKeepDistinctMembersExact() {
+        int year = YEAR + 1;
+        var m = MerchantTestData.approved(merchants, settings, organisations, application(Fixtures.unique("统计影城"),
+                "cinema", outlet("一厅", 29.87, 121.55), outlet("二厅", 29.88, 121.55)));
+        long o1 = m.outlets().get(0).id();
+        long o2 = m.outlets().get(1).id();
+        String haishu = organisations.findByCode("NB-HS-T01-E1").orElseThrow().path();
+        String jiangbei = leafUnder("NB-JB");
+        long a = 9_100_000_000L + System.nanoTime() % 1_000_000;
+        long b = a + 1;
+        long load = summary.loadBatch();
+        redeem(m.id(), o1, a, haishu, year, 1, 1_000, load);
+        redeem(m.id(), o1, a, haishu, year, 1, 500, load);
+        redeem(m.id(), o2, a, haishu, year, 2, 700, load);
+        redeem(m.id(), o1, b, jiangbei, year, 2, 300, load);
+        summary.fold(true);
+        assertThat(jdbc.sql("select count(*) from card_redemption where fold_batch = :b").param("b", load)
+                .query(Long.class).single()).as("a fold leaves a load to foldLoaded").isEqualTo(4);
+        assertThat(summary.foldLoaded(load)).isEqualTo(4);
+        assertThat(summary.foldLoaded(load)).as("counted once").isZero();
+        // a comes back in March through the till: folded as usual, still one member in the year
+        redeem(m.id(), o1, a, haishu, year, 3, 100, null);
+
+        CurrentUser city = Fixtures.staffAt(organisations.findByCode("NB").orElseThrow(), Role.STAFF);
+        CurrentUser district = Fixtures.staffAt(organisations.findByCode("NB-HS").orElseThrow(), Role.STAFF);
+        assertThat(lines(city, year, Figures.By.MONTH)).isEqualTo(Map.of(year + "-01", "2/1/1500", year + "-02", "2/2/1000",
+                year + "-03", "1/1/100"));
+        assertThat(lines(city, year, Figures.By.MERCHANT)).isEqualTo(Map.of(m.id() + "", "5/2/2600"));
+        assertThat(lines(city, year, Figures.By.OUTLET)).isEqualTo(Map.of(o1 + "", "4/2/1900", o2 + "", "1/1/700"));
+        long hs = organisations.findByCode("NB-HS").orElseThrow().id();
+        long jb = organisations.findByCode("NB-JB").orElseThrow().id();
+        assertThat(lines(city, year, Figures.By.ORGANISATION)).isEqualTo(Map.of(hs + "", "4/1/2300", jb + "", "1/1/300"));
+        assertThat(lines(district, year, Figures.By.MERCHANT)).isEqualTo(Map.of(m.id() + "", "4/1/2300"));
+        CurrentUser townshipStaff = Fixtures.staffAt(organisations.findByCode("NB-HS-T01").orElseThrow(), Role.STAFF);
+        assertThat(lines(townshipStaff, year, Figures.By.OUTLET)).isEqualTo(Map.of(o1 + "", "3/1/1600", o2 + "", "1/1/700"));
+    }
+
+    @Test
     void theSumsEqualCountingTheRedemptionsForEveryGrouping() {
         CurrentUser city = Fixtures.staffAt(organisations.findByCode("NB").orElseThrow(), Role.STAFF);
         int year = org.gonghui.support.PlatformZone.today().getYear();
@@ -110,7 +148,11 @@ class FigureSummaryIntegrationTests {
     }
 
     private Map<String, String> lines(CurrentUser user, Figures.By by) {
-        return figures.of(user, YEAR, by).stream().collect(Collectors.toMap(
+        return lines(user, YEAR, by);
+    }
+
+    private Map<String, String> lines(CurrentUser user, int year, Figures.By by) {
+        return figures.of(user, year, by).stream().collect(Collectors.toMap(
                 l -> by == Figures.By.MONTH ? l.label() : l.key(),
                 l -> l.visits() + "/" + l.members() + "/" + l.discountFen()));
     }
@@ -123,13 +165,19 @@ class FigureSummaryIntegrationTests {
     }
 
     private void redeem(long merchantId, long outletId, long memberId, String orgPath, int month, long discountFen) {
+        redeem(merchantId, outletId, memberId, orgPath, YEAR, month, discountFen, null);
+    }
+
+    private void redeem(long merchantId, long outletId, long memberId, String orgPath, int year, int month,
+            long discountFen, Long foldBatch) {
         jdbc.sql("""
                 insert into card_redemption (card_merchant_id, outlet_id, idem_key, card_id, card_masked, member_id,
-                  member_org_path, category, bill_fen, discount_fen, redeemed_at, ym, by_user)
-                values (:m, :o, :k, 1, '************0000', :member, :path, 'cinema', 10000, :off, :at, :ym, 'test')""")
+                  member_org_path, category, bill_fen, discount_fen, redeemed_at, ym, by_user, fold_batch)
+                values (:m, :o, :k, 1, '************0000', :member, :path, 'cinema', 10000, :off, :at, :ym, 'test',
+                  cast(:fold as bigint))""")
                 .param("m", merchantId).param("o", outletId).param("k", UUID.randomUUID().toString())
                 .param("member", memberId).param("path", orgPath).param("off", discountFen)
-                .param("at", Timestamp.from(Instant.parse(YEAR + "-0" + month + "-10T04:00:00Z")))
-                .param("ym", YEAR * 100 + month).update();
+                .param("at", Timestamp.from(Instant.parse(year + "-0" + month + "-10T04:00:00Z")))
+                .param("ym", year * 100 + month).param("fold", foldBatch).update();
     }
 }

@@ -28,9 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.gonghui.support.IntegrationTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.gonghui.card.DiscountRedeemed;
 
 @IntegrationTest
+@RecordApplicationEvents
 class TillIntegrationTests {
+
+    @Autowired ApplicationEvents events;
 
     @Autowired CardMerchants merchants;
     @Autowired MerchantSettings settings;
@@ -85,6 +91,46 @@ class TillIntegrationTests {
         String number = cards.payeeAccount(member.id()).orElseThrow().accountNumber();
         var typed = till.redeem(m.account(), new Till.Sale(sale.outletId(), null, number, 10_000, null, key()));
         assertThat(typed.discountFen()).isEqualTo(7_010);
+    }
+
+    @Test
+    void aNewRedemptionPublishesOneEventAndARetryOrARefusalNone() {
+        var m = cinema(2);
+        CurrentUser officer = officer(organisations);
+        Instant now = Instant.now();
+        long campaign = offers.addCampaign(officer, m.id(), "观影立减", DiscountKind.AMOUNT, 1_000, 100_000, 1,
+                now.minusSeconds(60), now.plusSeconds(3_600));
+        MemberView member = MerchantTestData.member(members, organisations, "NB-HS-T01-E1");
+        var sale = new Till.Sale(m.outlets().get(1).id(), codes.issue(member.id(), Instant.now()).token(), null, 5_000,
+                campaign, key());
+        Till.Receipt first = till.redeem(m.account(), sale);
+        assertThat(events.stream(DiscountRedeemed.class)).containsExactly(new DiscountRedeemed(first.id(), member.id(),
+                m.id(), merchantName(m.id()), m.outlets().get(1).name(), 5_000, 1_000, campaign, first.at()));
+        assertThat(till.redeem(m.account(), sale).replay()).isTrue();
+        // the member's limit (1) reached: refused, nothing published, the code left unspent
+        String second = codes.issue(member.id(), Instant.now()).token();
+        assertThatThrownBy(() -> till.redeem(m.account(), new Till.Sale(sale.outletId(), second, null, 5_000, campaign,
+                key()))).hasMessageContaining("card.merchant.campaign.member-limit");
+        // a lost card's code: refused at the till as well
+        offers.addDiscount(officer, m.id(), null, "减 2 元", DiscountKind.AMOUNT, 200);
+        MemberView other = MerchantTestData.member(members, organisations, "NB-JB");
+        String lost = codes.issue(other.id(), Instant.now()).token();
+        cards.reportOwnLost(other.id(), null);
+        assertThatThrownBy(() -> till.redeem(m.account(), new Till.Sale(sale.outletId(), lost, null, 5_000, null, key())))
+                .hasMessageContaining("card.code.card-not-active");
+        assertThat(events.stream(DiscountRedeemed.class)).hasSize(1);
+        // the refused code was not spent: it still works for a standing discount
+        Till.Receipt standing = till.redeem(m.account(), new Till.Sale(sale.outletId(), second, null, 5_000, null, key()));
+        assertThat(standing.discountFen()).isEqualTo(200);
+        assertThat(events.stream(DiscountRedeemed.class)).hasSize(2).last()
+                .extracting(DiscountRedeemed::redemptionId, DiscountRedeemed::campaignId, DiscountRedeemed::discountFen)
+                .containsExactly(standing.id(), null, 200L);
+        assertThat(jdbc.sql("select count(*) from card_redemption where member_id = :m").param("m", member.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    private String merchantName(long id) {
+        return jdbc.sql("select name from card_merchant where id = :id").param("id", id).query(String.class).single();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.gonghui.shared.DomainException;
 import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.crypto.Masking;
 import org.gonghui.shared.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,12 @@ public class Attendance {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Attendance(Activities activities, RegistrationStore registrations, MemberDirectory directory,
-            Registrants registrants, NoShowRule rule, JdbcClient jdbc, AuditLog audit, Clock clock) {
+            Registrants registrants, NoShowRule rule, JdbcClient jdbc, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.activities = activities;
         this.registrations = registrations;
         this.directory = directory;
@@ -46,7 +50,7 @@ public class Attendance {
     /** Records attendance once for the confirmed registration carrying the code. */
     @Transactional
     public CheckIn checkIn(CurrentUser staff, long activityId, String typedCode) {
-        activities.requireInScope(staff, activityId);
+        ActivityView activity = activities.requireInScope(staff, activityId);
         String code = Codes.normalise(typedCode);
         RegistrationView r = (code == null ? Optional.<RegistrationView>empty() : registrations.findByCode(code))
                 .filter(found -> found.activityId() == activityId)
@@ -65,6 +69,7 @@ public class Attendance {
             throw DomainException.conflict("checkin.already", "");
         }
         audit.record("activity.check-in", "registration", r.id(), null);
+        events.publishEvent(new ActivityAttended(r.id(), activityId, r.memberId(), activity.title(), now));
         String name = directory.find(r.memberId()).map(m -> Masking.name(m.name())).orElse("");
         return new CheckIn(r.id(), r.memberId(), name, now);
     }

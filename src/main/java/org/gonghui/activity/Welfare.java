@@ -18,6 +18,7 @@ import org.gonghui.shared.audit.AuditLog;
 import org.gonghui.shared.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,12 @@ public class Welfare {
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     Welfare(WelfareStore store, NumberPools pools, MemberDirectory directory, Organisations organisations,
-            TransactionTemplate tx, AuditLog audit, Clock clock) {
+            TransactionTemplate tx, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.pools = pools;
         this.directory = directory;
@@ -170,7 +173,11 @@ public class Welfare {
             }
             String code = Codes.next(16);
             try {
-                long id = tx.execute(s -> store.insertVoucher(offer.id(), memberId, serial, seq, code, now));
+                long id = tx.execute(s -> {
+                    long stored = store.insertVoucher(offer.id(), memberId, serial, seq, code, now);
+                    events.publishEvent(new WelfareClaimed(stored, offer.id(), memberId, offer.title(), offer.priceFen(), now));
+                    return stored;
+                });
                 pool.stored();
                 return new VoucherView(id, offer.id(), memberId, serial, code, now, null, null, null);
             } catch (DataIntegrityViolationException e) {
@@ -250,6 +257,7 @@ public class Welfare {
                         LocalDate.ofInstant(offer.validUntil(), clock.getZone()).toString());
             }
             store.redeem(v.id(), merchantId, where, key, now);
+            events.publishEvent(new VoucherUsed(v.id(), offer.id(), v.memberId(), offer.title(), merchantId, where, now));
             audit.record("voucher.redeem", "voucher", v.id(), "merchant " + merchantId);
             return new Redemption(code, offer.id(), offer.title(), offer.price(), now, where, false);
         });

@@ -42,7 +42,7 @@ public class MemberRecord {
         Timestamp from = Timestamp.from(startOf(year));
         Timestamp to = Timestamp.from(startOf(year + 1));
         List<YearTotal> totals = jdbc.sql("""
-                select kind, count(*) as n, sum(amount_fen) as fen from member_record
+                select kind, count(*) as n, cast(sum(amount_fen) as bigint) as fen from member_record
                 where member_id = :m and occurred_at >= :from and occurred_at < :to group by kind""")
                 .param("m", memberId).param("from", from).param("to", to)
                 .query((rs, n) -> new YearTotal(RecordKind.valueOf(rs.getString("kind")), rs.getLong("n"),

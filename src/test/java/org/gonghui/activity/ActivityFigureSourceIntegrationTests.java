@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The activities' dashboard figures: an activity is counted in the year its first session starts, under the
- * organisation holding it, with its places and confirmed registrations; summed over the city, a district and a
+ * organisation holding it, with its places and confirmed registrations, and welfare vouchers in the year they were
+ * claimed, under the organisation making the offer; summed over the city, a district and a
  * township they are the activities' own figures ({@link Activities#figures}) of the activities held there that year.
  */
 @IntegrationTest
@@ -33,6 +34,7 @@ class ActivityFigureSourceIntegrationTests {
     @Autowired ActivityFigureSource source;
     @Autowired Activities activities;
     @Autowired Registrations registrations;
+    @Autowired Welfare welfare;
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired JdbcClient jdbc;
@@ -46,17 +48,28 @@ class ActivityFigureSourceIntegrationTests {
         CurrentUser staff = Fixtures.staffAt(company, Role.STAFF);
         ActivityView activity = activities.publish(staff, ActivityTestData.open(Fixtures.unique("数说活动"), 5,
                 AllocationMode.FIRST_COME));
+        java.time.LocalDateTime now = PlatformZone.now();
+        WelfareOfferView offer = welfare.publish(staff, new WelfareOfferForm(Fixtures.unique("数说福利"), "desc",
+                new java.math.BigDecimal("1.00"), 10, 1, now.minusHours(1), now.plusDays(3), now.minusHours(1),
+                now.plusDays(30), java.util.Set.of(), null, false, null, null, java.util.Set.of()));
         for (int i = 0; i < 2; i++) {
             MemberView m = members.register(city.treePath(), new NewMember(Fixtures.unique("活动"), Fixtures.newIdNumber(),
                     Fixtures.newPhone(), company.id(), MemberType.IN_SERVICE, LocalDate.of(2020, 1, 1), null));
             registrations.register(m.id(), activity.id(), null, false);
+            welfare.claim(m.id(), offer.id());
         }
+        FigureTotals claims = FigureTotals.collect(source, PlatformZone.today().getYear(), organisations);
+        assertThat(claims.of(company.id())).containsEntry("activities.welfareClaimed", welfare.figures(staff, offer.id())[0])
+                .containsEntry("activities.welfareClaimed", 2L).containsEntry("activities.welfareRedeemed", 0L);
+        assertThat(FigureTotals.collect(source, PlatformZone.today().getYear() - 1, organisations).of(company.id()))
+                .doesNotContainKey("activities.welfareClaimed");
         int year = PlatformZone.now().plusDays(5).getYear();
 
         FigureTotals totals = FigureTotals.collect(source, year, organisations);
         assertThat(totals.of(company.id())).containsEntry("activities.held", 1L).containsEntry("activities.places", 5L)
                 .containsEntry("activities.confirmed", 2L).containsEntry("activities.attended", 0L);
-        assertThat(FigureTotals.collect(source, year - 1, organisations).of(company.id())).isEmpty();
+        assertThat(FigureTotals.collect(source, year - 1, organisations).of(company.id()))
+                .doesNotContainKey("activities.held").doesNotContainKey("activities.confirmed");
 
         CurrentUser cityStaff = Fixtures.staffAt(city, Role.STAFF);
         for (OrganisationView scope : List.of(city, organisations.findByCode("NB-HS").orElseThrow(), township)) {

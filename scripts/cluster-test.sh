@@ -9,9 +9,13 @@
 #   4. RabbitMQ stopped in the middle of a run: instance 1 stays live (not ready), its events wait in the
 #      publication registry and all reach instance 2 when the broker is back, the transfers' effects once each
 #   5. a scheduled job (the help desk's traffic lights, every 3 s) runs once per period with two instances
-# and stops what it started. Prints 'N passed, N failed'; exits non-zero on any failure.
+#   6. the read replica: a search (a read that may lag) is served by the replica; with the replica's replay paused, a
+#      user who has just written reads their write from the primary (on either instance), another user reads the
+#      replica (which lacks it); replay resumed, the writer's reads go back to the replica
+# and stops what it started (also when it fails or is interrupted). Prints 'N passed, N failed'; exits non-zero on any failure.
 #
-# Environment: DB (gonghui_cluster_test), MEMBERS (2000 benchmark members), ATTEMPTS (4000), and those of cluster.sh.
+# Environment: DB (gonghui_cluster_test), MEMBERS (2000 benchmark members), ATTEMPTS (4000), WITHIN (1: seconds a
+# change may take to reach the other instance), and those of cluster.sh. Waits poll a condition with a bound.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -39,11 +43,13 @@ check() { # name 'condition' (shell code, evaluated)
 }
 sql() { $PSQL -tAc "$1"; }
 finish() {
+  psql -X -q -p "${REPLICA_PORT:-5433}" -d "$DB" -c "select pg_wal_replay_resume()" >/dev/null 2>&1 || true
   scripts/cluster.sh stop >/dev/null 2>&1 || true
   rabbitmqctl -q start_app >/dev/null 2>&1 || true
   echo "$PASSED passed, $FAILED failed"
 }
 trap finish EXIT
+trap 'exit 130' INT TERM
 
 if ! scripts/cluster.sh start; then
   fail "cluster start" "see target/cluster/instance-*/out.log"; exit 1
@@ -68,9 +74,15 @@ register() { # base member activity -> HTTP status
   curl -s -o "$WORK/reg" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-token-$(printf %012d "$1")" \
     -H 'Accept: application/json' -H 'Accept-Language: en' "$2/api/v1/activities/$3/registrations"
 }
-metric() { # base name -> value (sum over lines)
-  curl -s -u "prometheus:$METRICS_PASSWORD" "$1/actuator/prometheus" | awk -v n="$2" '$1 == n {s += $2} END {print s + 0}'
+metric() { # base name [label text] -> value (sum over the lines of that name whose labels contain the text)
+  curl -s -u "prometheus:$METRICS_PASSWORD" "$1/actuator/prometheus" |
+    awk -v n="$2" -v l="${3:-}" '{name = $1; sub(/\{.*/, "", name)} name == n && index($1, l) {s += $2} END {print s + 0}'
 }
+until_true() { # seconds 'condition' -> waits (polling every 0.2 s) until the condition holds, at most that long
+  local deadline=$(( $(date +%s) + $1 ))
+  until eval "$2"; do [ "$(date +%s)" -ge "$deadline" ] && return 1; sleep 0.2; done
+}
+WITHIN=${WITHIN:-1}
 
 log "seeding $MEMBERS benchmark members"
 $PSQL -v members="$MEMBERS" -f scripts/bench/seed.sql >/dev/null
@@ -97,7 +109,8 @@ scripts/cluster.sh restart 1 || fail "restart instance 1" "see target/cluster/in
 log "2. a rush through the proxy, instance 2 killed in the middle"
 rm -rf "$WORK/lg"; javac -d "$WORK/lg" scripts/bench/LoadGen.java
 RUSH=$(activity "$PROXY" "集群抢报" 500)
-( sleep 3; scripts/cluster.sh kill 2 ) &
+( until_true 120 '[ "$(sql "select count(*) from registration where activity_id = $RUSH")" -ge 100 ]'
+  scripts/cluster.sh kill 2 ) &
 KILLER=$!
 java -Xmx512m -cp "$WORK/lg" LoadGen --base "$PROXY" --members "$MEMBERS" --attempts "$ATTEMPTS" --concurrency 32 \
   --kind register --targets "$RUSH" --out "$WORK/rush-ok.csv" --seed 7 --threads 2 | tee "$WORK/rush.txt" | head -3
@@ -133,12 +146,15 @@ member_id() { sql "select id from member where id_number_hash = 'bench-$1'"; }
 warm=$(register "$M1" "$B" "$OPEN")   # instance 2 now holds member M1's facts (in the enterprise)
 events_before=$(metric "$B" gonghui_cluster_event_lag_seconds_count)
 api POST "$A/api/v1/members/$(member_id "$M1")/transfer" "{\"toOrgId\":$OTHER_ORG,\"reason\":\"集群测试\"}" > "$WORK/transfer"
-sleep 1
+answered=$(date +%s.%N)
+until_true 30 '[ "$(metric "$B" gonghui_cluster_event_lag_seconds_count)" -gt "$events_before" ]'
+took=$(python3 -c "print(round($(date +%s.%N) - $answered, 2))")
 after=$(register "$M1" "$B" "$ONLY_BENCH")
+refusal=$(head -c 80 "$WORK/reg")
 control=$(register "$M2" "$B" "$ONLY_BENCH")
 events=$(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - events_before ))
-check "transferred on instance 1 (answer $(cat "$WORK/transfer")), refused by instance 2's eligibility check a second later ($warm, then $after: $(head -c 80 "$WORK/reg"); instance 2 received $events events)" \
-  '[ "$(cat "$WORK/transfer")" = 200 ] && [ "$warm" = 201 ] && [ "$after" != 201 ] && [ "$control" = 201 ] && [ "$events" -ge 1 ]'
+check "transferred on instance 1 (answer $(cat "$WORK/transfer")), instance 2 learnt of it ${took} s later (within ${WITHIN} s) and its eligibility check refuses ($warm, then $after: $refusal; instance 2 received $events events; a member still there: $control)" \
+  '[ "$(cat "$WORK/transfer")" = 200 ] && [ "$warm" = 201 ] && [ "$after" != 201 ] && [ "$control" = 201 ] && [ "$events" -ge 1 ] && python3 -c "import sys; sys.exit(0 if $took <= $WITHIN else 1)"'
 
 # ---------------------------------------------------------------------------------------------------- 4. RabbitMQ
 log "4. RabbitMQ stopped in the middle of a run"
@@ -146,6 +162,7 @@ EXTERNAL="listener_id like '%externalize%'"
 received_before=$(metric "$B" gonghui_cluster_event_lag_seconds_count)
 warm3=$(register "$M3" "$B" "$OPEN")
 rabbitmqctl -q stop_app
+until_true 30 '[ "$(curl -s -o /dev/null -w "%{http_code}" "$A/actuator/health/readiness")" = 503 ]'
 live=$(curl -s -o /dev/null -w '%{http_code}' "$A/actuator/health/liveness")
 ready=$(curl -s -o /dev/null -w '%{http_code}' "$A/actuator/health/readiness")
 check "RabbitMQ down: instance 1 live ($live), not ready ($ready)" '[ "$live" = 200 ] && [ "$ready" = 503 ]'
@@ -153,14 +170,12 @@ codes=""
 for org in "$OTHER_ORG" "$BENCH_ORG" "$OTHER_ORG"; do
   codes="$codes $(api POST "$A/api/v1/members/$(member_id "$M3")/transfer" "{\"toOrgId\":$org,\"reason\":\"集群测试\"}")"
 done
-sleep 2
+until_true 30 '[ "$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")" -ge 3 ]'
 waiting=$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")
 check "three transfers while RabbitMQ is down ($codes): their events wait in the registry ($waiting)" '[ "$waiting" -ge 3 ]'
 rabbitmqctl -q start_app
-for _ in $(seq 1 60); do
-  [ "$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")" = 0 ] && break; sleep 1
-done
-sleep 2
+until_true 120 '[ "$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")" = 0 ]'
+until_true 60 '[ $(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - received_before )) -ge 3 ]'
 waiting=$(sql "select count(*) from event_publication where completion_date is null and $EXTERNAL")
 received=$(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - received_before ))
 transfers=$(sql "select count(*) from audit_log where action = 'member.transfer' and record_id = '$(member_id "$M3")'")
@@ -185,5 +200,45 @@ echo "traffic-light runs in $elapsed s ($periods periods of 3 s): $runs; closest
 # two instances each firing every 3 s without a shared lock would run about twice per period
 check "a scheduled job runs once per period across two instances ($runs runs in $periods periods, none closer than the 2-s lock: $closest s)" \
   'python3 -c "import sys; sys.exit(0 if $runs <= $periods * 1.25 + 1 and $runs >= $periods * 0.5 and $closest >= 1.9 else 1)"'
+
+# ------------------------------------------------------------------------------------------------- 6. read replica
+log "6. reads that may lag: the read replica, and a user reading their own write"
+RPSQL="psql -X -q -p ${REPLICA_PORT:-5433} -d $DB -tAc"
+sql "insert into account (username, display_name, password_hash, org_id, roles, enabled, created_at)
+     select 'replica-reader', '只读核对', password_hash, org_id, roles, true, now() from account where username = 'admin'"
+READER=$(curl -fs -H 'Content-Type: application/json' -d '{"username":"replica-reader","password":"Gonghui2026"}' \
+  "$PROXY/api/v1/auth/token" | json '["token"]')
+search() { # base token orgId -> the ids of the organisation's members the search finds (one line)
+  curl -s -H "Authorization: Bearer $2" -H 'Accept-Language: en' "$1/api/v1/members?orgId=$3&size=100&q=$(python3 -c "import urllib.parse; print(urllib.parse.quote('$M4_NAME'))")" |
+    python3 -c "import json,sys; print(' '.join(str(m['id']) for m in json.load(sys.stdin)['items']))" 2>/dev/null
+}
+reads() { metric "$1" gonghui_db_reads_total "route=\"$2\""; }
+M4=$((MEMBERS - 4)); M4_ID=$(member_id "$M4"); M4_NAME=$(sql "select name from member where id = $M4_ID")
+replica_before=$(reads "$A" replica)
+until_true 30 'found=$(search "$A" "$READER" "$BENCH_ORG"); [ "$(reads "$A" replica)" -gt "$replica_before" ]'
+replica_after=$(reads "$A" replica)
+check "a member search (a read that may lag) is served by the replica (replica reads on instance 1: $replica_before → $replica_after)" \
+  '[ "$replica_after" -gt "$replica_before" ] && [[ " $found " == *" $M4_ID "* ]]'
+
+$RPSQL "select pg_wal_replay_pause()" >/dev/null
+until_true 10 '[ "$($RPSQL "select pg_get_wal_replay_pause_state()")" = paused ]'
+own_a=$(reads "$A" own_write); own_b=$(reads "$B" own_write); replica_b=$(reads "$B" replica)
+moved=$(api POST "$A/api/v1/members/$M4_ID/transfer" "{\"toOrgId\":$OTHER_ORG,\"reason\":\"集群测试\"}")
+mine_a=$(search "$A" "$ADMIN" "$OTHER_ORG")
+mine_b=$(search "$B" "$ADMIN" "$OTHER_ORG")
+theirs=$(search "$B" "$READER" "$OTHER_ORG")
+own_a=$(( $(reads "$A" own_write) - own_a )); own_b=$(( $(reads "$B" own_write) - own_b )); replica_b=$(( $(reads "$B" replica) - replica_b ))
+on_replica=$($RPSQL "select org_id from member where id = $M4_ID")
+check "replay paused: the admin who transferred member $M4_ID ($moved) finds them in the new organisation at once on both instances (reads of their own write from the primary: $own_a on 1, $own_b on 2); another user's search is served by the replica ($replica_b), which lacks the transfer" \
+  '[ "$moved" = 200 ] && [[ " $mine_a " == *" $M4_ID "* ]] && [[ " $mine_b " == *" $M4_ID "* ]] && [ "$own_a" -ge 1 ] && [ "$own_b" -ge 1 ] && [ "$replica_b" -ge 1 ] && [[ " $theirs " != *" $M4_ID "* ]] && [ "$on_replica" = "$BENCH_ORG" ]'
+
+$RPSQL "select pg_wal_replay_resume()" >/dev/null
+until_true 30 '[ "$($RPSQL "select org_id from member where id = $M4_ID")" = "$OTHER_ORG" ]'
+replica_a=$(reads "$A" replica)
+until_true 30 'search "$A" "$ADMIN" "$OTHER_ORG" >/dev/null; [ "$(reads "$A" replica)" -gt "$replica_a" ]'
+replica_a=$(( $(reads "$A" replica) - replica_a ))
+mine_a=$(search "$A" "$ADMIN" "$OTHER_ORG")
+check "replay resumed: once the replica has replayed the transfer, the admin's searches go to the replica again ($replica_a) and find it" \
+  '[ "$replica_a" -ge 1 ] && [[ " $mine_a " == *" $M4_ID "* ]]'
 
 [ "$FAILED" = 0 ]

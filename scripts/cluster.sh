@@ -103,7 +103,7 @@ instance() { # N
   set -a; . "$WORK/keys.env"; set +a
   # shellcheck disable=SC2086
   SPRING_PROFILES_ACTIVE=cluster GONGHUI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    GONGHUI_READ_DB_URL=$([ "$REPLICA" = true ] && echo "jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DB" || true) \
+    GONGHUI_DB_REPLICA_URL=$([ "$REPLICA" = true ] && echo "jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DB" || true) \
     GONGHUI_DATA_DIR="$WORK/instance-$n/data" GONGHUI_INSTANCE="instance-$n" SERVER_PORT="$port" \
     GONGHUI_DEMO="${DEMO:-true}" GONGHUI_DEMO_MEMBERS="${DEMO_MEMBERS:-2000}" GONGHUI_TRUSTED_PROXIES=127.0.0.1 \
     GONGHUI_METRICS_PASSWORD="${METRICS_PASSWORD:-cluster-scrape-secret}" \

@@ -37,9 +37,12 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final SignInThrottle throttle;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Accounts(AccountRepository repository, Organisations organisations, Members members, PasswordEncoder passwordEncoder,
-            Principals principals, JdbcClient jdbc, AuditLog audit, SignInThrottle throttle) {
+            Principals principals, JdbcClient jdbc, AuditLog audit, SignInThrottle throttle,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
@@ -109,6 +112,7 @@ public class Accounts {
         repository.save(account);
         throttle.forget(account.username());
         audit.record("account.reset-password", "account", id, null);
+        events.publishEvent(new AccountChanged(id));
     }
 
     @Transactional
@@ -118,6 +122,7 @@ public class Accounts {
         repository.save(account);
         throttle.forget(account.username());
         audit.record("account.unlock", "account", id, null);
+        events.publishEvent(new AccountChanged(id));
     }
 
     @Transactional
@@ -129,6 +134,7 @@ public class Accounts {
         account.setEnabled(enabled);
         repository.save(account);
         audit.record(enabled ? "account.enable" : "account.disable", "account", id, null);
+        events.publishEvent(new AccountChanged(id));
     }
 
     /** The signed-in user changes their own password, proving the current one. */

@@ -30,9 +30,12 @@ public class ApiTokens {
     private final java.util.Map<String, Cached> principals = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final long cacheNanos;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ApiTokens(JdbcClient jdbc, Accounts accounts,
-            @org.springframework.beans.factory.annotation.Value("${gonghui.api.principal-cache-seconds:60}") long cacheSeconds) {
+            @org.springframework.beans.factory.annotation.Value("${gonghui.api.principal-cache-seconds:60}") long cacheSeconds,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.cacheNanos = cacheSeconds * 1_000_000_000L;
@@ -54,8 +57,8 @@ public class ApiTokens {
 
     /**
      * The principal behind a live token. Answers are kept in memory for {@code gonghui.api.principal-cache-seconds} (60; a rush of API
-     * calls then costs no look-ups); revoking through this instance takes effect at once, a disabled account
-     * within that time.
+     * calls then costs no look-ups); revoking a token, disabling or unlocking an account takes effect at once here
+     * and within a second on the other instances ({@link AccountChanged}).
      */
     public Optional<CurrentUser> authenticate(String token) {
         if (token == null || token.length() < 20 || token.length() > 100) {
@@ -89,7 +92,38 @@ public class ApiTokens {
     @Transactional
     public void revoke(String token) {
         principals.remove(sha256(token));
+        jdbc.sql("select account_id from api_token where token_hash = :h").param("h", sha256(token)).query(Long.class)
+                .optional().ifPresent(account -> events.publishEvent(new AccountChanged(account)));
         jdbc.sql("delete from api_token where token_hash = :h").param("h", sha256(token)).update();
+    }
+
+    /**
+     * An account's standing changed (disabled, unlocked, password reset, a token revoked) here — after the commit — or
+     * on another instance (profile cluster, as soon as RabbitMQ brings it): its tokens are checked again.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(AccountChanged changed) {
+        forgetAccount(changed.accountId());
+    }
+
+    @org.springframework.context.event.EventListener
+    void onRemote(org.gonghui.shared.events.Remote<AccountChanged> changed) {
+        forgetAccount(changed.event().accountId());
+    }
+
+    /** An organisation moved: staff principals carry their organisation's path. Rare: every principal is dropped. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(org.gonghui.organisation.OrganisationMoved moved) {
+        principals.clear();
+    }
+
+    @org.springframework.context.event.EventListener
+    void onMoved(org.gonghui.shared.events.Remote<org.gonghui.organisation.OrganisationMoved> moved) {
+        principals.clear();
+    }
+
+    private void forgetAccount(long accountId) {
+        principals.values().removeIf(cached -> cached.user.accountId() == accountId);
     }
 
     /** Removes expired tokens (run daily). */

@@ -269,9 +269,20 @@ public class Activities {
         return organisations.requireInScope(form.eligibleOrgId(), scope).path();
     }
 
+    /** Drops the activity's snapshot and pool here, and — from a transaction, after its commit — on every instance. */
     void forget(long id) {
         catalog.forget(id);
         pools.forgetPlaces(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.publishEvent(new ActivityChanged(id));
+        }
+    }
+
+    /** An activity changed on another instance (profile cluster): its snapshot and pool here are stale. */
+    @org.springframework.context.event.EventListener
+    void on(org.gonghui.shared.events.Remote<ActivityChanged> changed) {
+        catalog.forget(changed.event().activityId());
+        pools.forgetPlaces(changed.event().activityId());
     }
 
     static TreePath scopeOf(CurrentUser staff) {

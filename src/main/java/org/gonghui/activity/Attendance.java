@@ -119,6 +119,7 @@ public class Attendance {
                     .param("until", Timestamp.from(now.plus(rule.suspensionDays, ChronoUnit.DAYS)))
                     .param("reason", noShows + " no-shows in " + rule.windowDays + " days").update();
             directory.forget(memberId);
+            events.publishEvent(new MemberSuspended(memberId, now.plus(rule.suspensionDays, ChronoUnit.DAYS)));
             audit.record("activity.suspend", "member", memberId, noShows + " no-shows");
         }
     }

@@ -96,6 +96,26 @@ class MemberDirectory {
         forget(changed.event().memberId());
     }
 
+    /** A suspension made on another instance (profile cluster). */
+    @org.springframework.context.event.EventListener
+    void onSuspended(org.gonghui.shared.events.Remote<MemberSuspended> suspended) {
+        forget(suspended.event().memberId());
+    }
+
+    /**
+     * An organisation moved: the paths of its members' organisations changed. Rare — everything is dropped, here
+     * after the commit and on every other instance when the event arrives.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(org.gonghui.organisation.OrganisationMoved moved) {
+        cache.clear();
+    }
+
+    @org.springframework.context.event.EventListener
+    void onMoved(org.gonghui.shared.events.Remote<org.gonghui.organisation.OrganisationMoved> moved) {
+        cache.clear();
+    }
+
     record Facts(MemberView member, Instant suspendedUntil) {
         boolean suspendedAt(Instant now) {
             return suspendedUntil != null && suspendedUntil.isAfter(now);

@@ -83,6 +83,17 @@ class NumberPools {
         return pool != null && pool.capacity() == total ? pool : null;
     }
 
+    /** An organisation moved (here or on another instance): the quotas' paths changed, every pool reloads. */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    void on(org.gonghui.organisation.OrganisationMoved moved) {
+        places.clear();
+    }
+
+    @org.springframework.context.event.EventListener
+    void onMoved(org.gonghui.shared.events.Remote<org.gonghui.organisation.OrganisationMoved> moved) {
+        places.clear();
+    }
+
     void forgetPlaces(long activityId) {
         places.remove(activityId);
     }

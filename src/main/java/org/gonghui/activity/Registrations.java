@@ -380,7 +380,7 @@ public class Registrations {
     Integer passOn(ActivityView a, int place, Instant now) {
         Instant start = a.firstStart();
         if (start != null && !now.isBefore(start)) {
-            return place;
+            return freed(a, place);
         }
         QuotaPlan plan = pools.places(a).plan();
         var quota = plan.releasedAt(now) ? java.util.Optional.<PlaceQuota>empty() : plan.quotaHolding(place);
@@ -388,7 +388,7 @@ public class Registrations {
                 : store.nextInLine(a.id(), memberId -> directory.find(memberId)
                         .map(m -> quota.get().covers(m.orgPath())).orElse(false));
         if (next.isEmpty()) {
-            return place;
+            return freed(a, place);
         }
         Instant expires = now.plusSeconds(3600L * a.confirmHours());
         if (start != null && expires.isAfter(start)) {
@@ -397,6 +397,12 @@ public class Registrations {
         store.offer(next.get().id(), place, expires, now);
         events.publishEvent(new PlaceOffered(next.get().memberId(), a.id(), a.title(), next.get().id(), expires));
         return null;
+    }
+
+    /** A place nobody waits for goes back to the pools: every instance's pool reloads (after the commit). */
+    private Integer freed(ActivityView a, int place) {
+        events.publishEvent(new ActivityChanged(a.id()));
+        return place;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * subtree's path index.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class AidFigures {
 
     private final JdbcClient jdbc;

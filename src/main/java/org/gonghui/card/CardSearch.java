@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * version. Newest cards first, a page at a time.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class CardSearch {
 
     private final JdbcClient jdbc;

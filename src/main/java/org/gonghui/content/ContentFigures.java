@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * who reads on three days is one reader. Dashboards read {@link #article} and {@link #distinctReaders} through this API.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class ContentFigures {
 
     static final int MAX_ARTICLES = 500;

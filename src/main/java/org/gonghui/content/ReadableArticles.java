@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Published articles as readers open them, kept for a few seconds so that a burst of readers of one article costs
  * one look-up, not one each. Every change of an article on this instance drops it at once (withdrawn: gone for
- * readers immediately); another instance sees the change within {@link #TTL}.
+ * readers immediately); another instance as soon as its {@link ArticleChanged} arrives (within a second; at the latest after {@link #TTL}).
  */
 @Component
 class ReadableArticles {
@@ -26,8 +26,11 @@ class ReadableArticles {
     private final Cache<Long, Optional<Readable>> cache = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(TTL).build();
 
-    ReadableArticles(ArticleStore store) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ReadableArticles(ArticleStore store, org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     /** The article if it is published now. */
@@ -40,6 +43,9 @@ class ReadableArticles {
     /** Drops the article now and again after the commit (a reader in between may have kept the old state). */
     void changed(long id) {
         cache.invalidate(id);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.publishEvent(new ArticleChanged(id)); // to the other instances
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -48,5 +54,11 @@ class ReadableArticles {
                 }
             });
         }
+    }
+
+    /** An article changed on another instance (profile cluster). */
+    @org.springframework.context.event.EventListener
+    void on(org.gonghui.shared.events.Remote<ArticleChanged> changed) {
+        cache.invalidate(changed.event().articleId());
     }
 }

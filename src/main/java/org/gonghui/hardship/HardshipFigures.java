@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * those who left it. Anonymised archives still count. Two indexed queries over the subtree's archives.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class HardshipFigures {
 
     /** The figures of a subtree and year. */

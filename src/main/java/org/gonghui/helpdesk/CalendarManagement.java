@@ -33,12 +33,15 @@ public class CalendarManagement {
     private final WorkingCalendar calendar;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CalendarManagement(CalendarDays days, WorkingCalendar calendar, AuditLog audit, MessageSource messages) {
+    CalendarManagement(CalendarDays days, WorkingCalendar calendar, AuditLog audit, MessageSource messages,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.days = days;
         this.calendar = calendar;
         this.audit = audit;
         this.messages = messages;
+        this.events = events;
     }
 
     /** The listed days of {@code year}, in order. Staff only. */
@@ -152,6 +155,9 @@ public class CalendarManagement {
     }
 
     private void reloadAfterCommit() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.publishEvent(new WorkingCalendarChanged()); // to the other instances
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -43,5 +43,11 @@ class ClockConfiguration {
         void reload() {
             calendar.reload();
         }
+
+        /** The calendar changed on another instance (profile cluster): read it again now, not at the next reload. */
+        @org.springframework.context.event.EventListener
+        void on(org.gonghui.shared.events.Remote<WorkingCalendarChanged> changed) {
+            calendar.reload();
+        }
     }
 }

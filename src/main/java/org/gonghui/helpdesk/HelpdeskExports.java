@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * written, so a front door can still answer them cleanly.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class HelpdeskExports {
 
     /** More rows than this do not make a usable sheet: narrow the period or the subtree. */

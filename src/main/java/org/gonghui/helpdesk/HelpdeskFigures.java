@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outside it is "not found". A period is at most ten years long; without one it is this year up to today.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class HelpdeskFigures {
 
     /** Red requests listed per level (all are counted). */

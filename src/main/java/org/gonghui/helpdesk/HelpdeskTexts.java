@@ -68,7 +68,11 @@ class HelpdeskTexts {
         }
     }
 
-    /** A step of the module that concerns the person and has no public event of its own: a message and its arguments. */
+    /**
+     * A step of the module that concerns the person and has no public event of its own: a message and its arguments
+     * (a lawyer's name, a place: never sent to other instances).
+     */
+    @org.gonghui.shared.events.StaysInProcess
     record Tell(long requestId, String code, Object... args) {
     }
 

@@ -131,6 +131,7 @@ public class Members {
 
     /** Scoped search by name prefix, exact ID number or exact phone, paginated. */
     @Transactional(readOnly = true)
+    @org.gonghui.shared.db.MayLag
     public PageResult<MemberView> search(TreePath scope, MemberQuery query, int page, int size) {
         return search.search(narrow(scope, query.orgId()), query, page, size);
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * entitled, and paid by the bank. Two indexed queries over the subtree.
  */
 @Service
+@org.gonghui.shared.db.MayLag
 public class ModelWorkerFigures {
 
     private final JdbcClient jdbc;

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Dashboard figures (数说): what was paid per programme in an organisation subtree and a calendar year (Asia/Shanghai). */
 @Service
+@org.gonghui.shared.db.MayLag
 public class PaymentFigures {
 
     /** One programme's payments of the year: how many and how much. */

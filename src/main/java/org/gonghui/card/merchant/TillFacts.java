@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * outlets, standing discounts and campaigns (without what is left of their budgets, which is always read from the
  * shards) — kept in memory per account, so that a redemption reads none of it. Every change to a merchant, an outlet,
  * a discount or a campaign calls {@link #changed()} (at once and again after its commit); a load that began before a
- * change is not kept. Another instance's change is seen at the latest after {@link #TTL}.
+ * change is not kept. Another instance's change is seen as soon as its {@link org.gonghui.card.CardMerchantsChanged} arrives (within a second; at the latest after {@link #TTL}).
  */
 @Component
 class TillFacts {
@@ -40,9 +40,12 @@ class TillFacts {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong loads = new AtomicLong();
 
-    TillFacts(Merchants signIns, MerchantStore store) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    TillFacts(Merchants signIns, MerchantStore store, org.springframework.context.ApplicationEventPublisher events) {
         this.signIns = signIns;
         this.store = store;
+        this.events = events;
     }
 
     /** The facts of the merchant the account acts for; refused when it is not in the card's network. */
@@ -79,6 +82,9 @@ class TillFacts {
     /** A merchant, outlet, discount or campaign changed: forget everything now and once more after the commit. */
     void changed() {
         forget();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.publishEvent(new org.gonghui.card.CardMerchantsChanged()); // to the other instances
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -87,6 +93,12 @@ class TillFacts {
                 }
             });
         }
+    }
+
+    /** ... on another instance (profile cluster), as soon as RabbitMQ brings the change. */
+    @org.springframework.context.event.EventListener
+    void on(org.gonghui.shared.events.Remote<org.gonghui.card.CardMerchantsChanged> changed) {
+        forget();
     }
 
     private void forget() {

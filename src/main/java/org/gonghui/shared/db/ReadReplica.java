@@ -83,6 +83,13 @@ final class ReadReplica implements AutoCloseable {
     }
 
     void meters(MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("gonghui.db.replica.in.use", this, r -> r.usable(r.state) ? 1 : 0)
+                .description("1 while lagging reads go to the read replica, 0 while they fall back to the primary")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gonghui.db.replica.behind.seconds", this, r -> r.state.lagSeconds())
+                .description("how long ago the primary first passed what the replica has replayed").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gonghui.db.replica.behind.bytes", this, r -> r.state.lagBytes())
+                .description("WAL the replica has not replayed yet").register(registry);
         for (Route route : Route.values()) {
             counters.put(route, Counter.builder("gonghui.db.reads").tag("route", route.name().toLowerCase())
                     .description("connections of read-only transactions, by where they went (replica routing)")

@@ -145,15 +145,16 @@ M1=$((MEMBERS - 1)); M2=$((MEMBERS - 2)); M3=$((MEMBERS - 3))
 member_id() { sql "select id from member where id_number_hash = 'bench-$1'"; }
 warm=$(register "$M1" "$B" "$OPEN")   # instance 2 now holds member M1's facts (in the enterprise)
 events_before=$(metric "$B" gonghui_cluster_event_lag_seconds_count)
+lag_before=$(metric "$B" gonghui_cluster_event_lag_seconds_sum)
 api POST "$A/api/v1/members/$(member_id "$M1")/transfer" "{\"toOrgId\":$OTHER_ORG,\"reason\":\"集群测试\"}" > "$WORK/transfer"
-answered=$(date +%s.%N)
 until_true 30 '[ "$(metric "$B" gonghui_cluster_event_lag_seconds_count)" -gt "$events_before" ]'
-took=$(python3 -c "print(round($(date +%s.%N) - $answered, 2))")
+# from the send on instance 1 to the republication on instance 2, as instance 2 measured it (not this script's polling)
+took=$(python3 -c "print(round(($(metric "$B" gonghui_cluster_event_lag_seconds_sum) - $lag_before) / max(1, $(metric "$B" gonghui_cluster_event_lag_seconds_count) - $events_before), 3))")
 after=$(register "$M1" "$B" "$ONLY_BENCH")
 refusal=$(head -c 80 "$WORK/reg")
 control=$(register "$M2" "$B" "$ONLY_BENCH")
 events=$(( $(metric "$B" gonghui_cluster_event_lag_seconds_count) - events_before ))
-check "transferred on instance 1 (answer $(cat "$WORK/transfer")), instance 2 learnt of it ${took} s later (within ${WITHIN} s) and its eligibility check refuses ($warm, then $after: $refusal; instance 2 received $events events; a member still there: $control)" \
+check "transferred on instance 1 (answer $(cat "$WORK/transfer")), instance 2 republished its event ${took} s after instance 1 sent it (within ${WITHIN} s) and its eligibility check refuses ($warm, then $after: $refusal; instance 2 received $events events; a member still there: $control)" \
   '[ "$(cat "$WORK/transfer")" = 200 ] && [ "$warm" = 201 ] && [ "$after" != 201 ] && [ "$control" = 201 ] && [ "$events" -ge 1 ] && python3 -c "import sys; sys.exit(0 if $took <= $WITHIN else 1)"'
 
 # ---------------------------------------------------------------------------------------------------- 4. RabbitMQ

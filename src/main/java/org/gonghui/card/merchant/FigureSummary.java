@@ -94,9 +94,10 @@ class FigureSummary {
                 + "sum(members) as members, sum(discount_fen) as off from card_figure_delta where batch = :b "
                 + "group by yr, lower(kind), k, " + DISTRICT);
         // after the sums: the batch's members under each key remembered (those already known are left as they are; no
-        // anti-join of the table with itself while it is written)
+        // anti-join of the table with itself while it is written), in the primary key's order: a bulk load's millions of
+        // first visits then go into the index page after page, not at random pages of an index larger than memory
         this.remember = "insert into card_figure_member (yr, kind, k, member_id) select f.yr, f.kind, f.k, f.member_id from ("
-                + firsts + ") f on conflict do nothing";
+                + firsts + ") f order by f.yr, f.kind, f.k, f.member_id on conflict do nothing";
     }
 
     /**

@@ -1,0 +1,49 @@
+package org.gonghui.stats;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gonghui.shared.figures.FigureDefinition;
+import org.gonghui.shared.figures.FigureSink;
+import org.gonghui.shared.figures.FigureSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A figure source the dashboards' tests fill themselves (per year and organisation), so they depend on no module's
+ * data: a count, an amount and a ratio of two counts, in the section "testfigures" (no label: the key is shown).
+ * Empty unless a test puts figures in it.
+ */
+@Component
+public class TestFigures implements FigureSource {
+
+    public static final String SECTION = "testfigures";
+    public static final String PEOPLE = "testfigures.people";
+    public static final String PAID = "testfigures.paid";
+    public static final String DONE = "testfigures.done";
+    public static final String ASKED = "testfigures.asked";
+    public static final String RATE = "testfigures.rate";
+
+    private final Map<Integer, Map<Long, Map<String, Long>>> figures = new ConcurrentHashMap<>();
+
+    @Override
+    public List<FigureDefinition> definitions() {
+        return List.of(FigureDefinition.count(SECTION, PEOPLE), FigureDefinition.amount(SECTION, PAID),
+                FigureDefinition.count(SECTION, DONE), FigureDefinition.count(SECTION, ASKED),
+                FigureDefinition.ratio(SECTION, RATE, DONE, ASKED));
+    }
+
+    @Override
+    public void collect(int year, FigureSink sink) {
+        figures.getOrDefault(year, Map.of()).forEach((org, values) -> values.forEach((key, value) -> sink.add(org, key, value)));
+    }
+
+    /** Sets an organisation's own figure for a year. */
+    public void put(int year, long orgId, String key, long value) {
+        figures.computeIfAbsent(year, y -> new ConcurrentHashMap<>()).computeIfAbsent(orgId, o -> new ConcurrentHashMap<>())
+                .put(key, value);
+    }
+
+    public void clear(int year) {
+        figures.remove(year);
+    }
+}

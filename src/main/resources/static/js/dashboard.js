@@ -1,4 +1,4 @@
-// The 数说 dashboards' charts, drawn from the figure tables on the page (the tables are the single source of the
+// The 数说 dashboards' charts, drawn from the figure tables on the page (label and link: the row's first link) (the tables are the single source of the
 // numbers; a chart is only their picture). Each [data-gh-charts] element gets one bar chart per kind of figure in
 // the table after it (counts; amounts in yuan; ratios in per cent), this year against the year before; clicking a
 // bar opens the figure's next level. No inline script: the Content-Security-Policy allows none.
@@ -10,8 +10,17 @@
     return table ? Array.prototype.slice.call(table.querySelectorAll('tbody tr[data-kind]')) : [];
   }
 
-  function number(text) {
-    return text === null || text === undefined || text === '' ? null : Number(text);
+  // the rows carry the stored units: amounts in fen (shown in yuan), ratios as fractions (shown in per cent)
+  function number(text, kind) {
+    if (text === null || text === undefined || text === '') {
+      return null;
+    }
+    var value = Number(text);
+    return kind === 'AMOUNT_FEN' ? value / 100 : kind === 'RATIO' ? Math.round(value * 1000) / 10 : value;
+  }
+
+  function link(row) {
+    return row.querySelector('a');
   }
 
   function draw(holder, rows, dark) {
@@ -23,10 +32,10 @@
     box.style.height = Math.max(160, 34 * rows.length + 60) + 'px';
     holder.appendChild(box);
     var chart = echarts.init(box, dark ? 'dark' : null, {renderer: 'canvas'});
-    var labels = rows.map(function (r) { return r.dataset.label; }).reverse();
-    var values = rows.map(function (r) { return number(r.dataset.value); }).reverse();
-    var previous = rows.map(function (r) { return number(r.dataset.previous); }).reverse();
-    var hrefs = rows.map(function (r) { return r.dataset.href; }).reverse();
+    var labels = rows.map(function (r) { return link(r).textContent.trim(); }).reverse();
+    var values = rows.map(function (r) { return number(r.dataset.value, r.dataset.kind); }).reverse();
+    var previous = rows.map(function (r) { return number(r.dataset.previous, r.dataset.kind); }).reverse();
+    var hrefs = rows.map(function (r) { return link(r).href; }).reverse();
     chart.setOption({
       backgroundColor: 'transparent',
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},

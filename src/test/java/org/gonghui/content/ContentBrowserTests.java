@@ -11,6 +11,7 @@ import org.gonghui.member.Members;
 import org.gonghui.member.PersonalField;
 import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.security.Role;
+import org.gonghui.stats.FigureRefresh;
 import org.gonghui.support.Browser;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
@@ -21,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A district's editor writes and publishes an article for the district in the console; a member there finds it on
- * a phone-sized page and reads it; the article's reader count in the console's figures goes from 0 to 1.
+ * a phone-sized page and reads it; the article's reader count in the console's figures goes from 0 to 1, and once
+ * the dashboards' figures are refreshed the district's 数说 dashboard counts one reader more.
  */
 @IntegrationTest
 class ContentBrowserTests {
@@ -33,6 +35,7 @@ class ContentBrowserTests {
     @Autowired Members members;
     @Autowired Organisations organisations;
     @Autowired Accounts accounts;
+    @Autowired FigureRefresh figureRefresh;
 
     @Test
     void anEditorPublishesToOneDistrictAndAMemberThereReadsItOnAPhone() throws Exception {
@@ -64,6 +67,8 @@ class ContentBrowserTests {
 
             console.go("/console/content/figures");
             assertThat(console.text("[data-testid=figures-" + id + "] [data-testid=readers]")).isEqualTo("0");
+            figureRefresh.refreshRecent();
+            long readersBefore = dashboardReaders(console);
 
             ((ChromeDriver) mobile.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
@@ -80,7 +85,15 @@ class ContentBrowserTests {
 
             console.go("/console/content/figures");
             assertThat(console.text("[data-testid=figures-" + id + "] [data-testid=readers]")).isEqualTo("1");
+            figureRefresh.refreshRecent();
+            assertThat(dashboardReaders(console)).isEqualTo(readersBefore + 1);
             assertThat(console.console()).noneMatch(line -> line.contains("Content Security Policy"));
         }
+    }
+
+    /** The district's dashboard (the editor's own organisation): this year's distinct readers. */
+    private static long dashboardReaders(Browser console) {
+        console.go("/console/dashboard");
+        return Long.parseLong(console.text("tr[data-key='content.readers'] [data-testid=figure-value]").replace(",", ""));
     }
 }

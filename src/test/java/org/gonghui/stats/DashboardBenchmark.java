@@ -23,6 +23,8 @@ import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.gonghui.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,12 +45,23 @@ class DashboardBenchmark {
     @Autowired FigureRefresh refresh;
     @Autowired PlatformTime time;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestFigures figures;
 
     private final int districtCount = Integer.getInteger("bench.districts", 16);
     private final int townshipCount = Integer.getInteger("bench.townships", 152);
     private final int pointCount = Integer.getInteger("bench.points", 10_300);
     private final int keyCount = Integer.getInteger("bench.keys", 60);
     private final int runs = Integer.getInteger("bench.runs", 50);
+
+    @BeforeEach
+    void switchTheTestSourceOn() {
+        figures.activate();
+    }
+
+    @AfterEach
+    void switchTheTestSourceOff() {
+        figures.deactivate();
+    }
 
     private final Random random = new Random(14);
     private final List<OrganisationView> districts = new ArrayList<>();

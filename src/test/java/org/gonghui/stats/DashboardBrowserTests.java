@@ -10,6 +10,8 @@ import org.gonghui.organisation.Organisations;
 import org.gonghui.shared.time.PlatformTime;
 import org.gonghui.support.Browser;
 import org.gonghui.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -30,6 +32,16 @@ class DashboardBrowserTests {
     @Autowired FigureRefresh refresh;
     @Autowired TestFigures figures;
     @Autowired PlatformTime time;
+
+    @BeforeEach
+    void switchTheTestSourceOn() {
+        figures.activate();
+    }
+
+    @AfterEach
+    void switchTheTestSourceOff() {
+        figures.deactivate();
+    }
 
     @Test
     void theDistrictHeadDrillsDownToTheTownshipsOnAPhone() throws Exception {

@@ -32,6 +32,8 @@ import org.gonghui.support.Fixtures;
 import org.gonghui.support.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,6 +54,16 @@ class DashboardIntegrationTests {
     @Autowired FiguresWrittenProbe probe;
     @Autowired PlatformTime time;
     @Autowired AuditLog audit;
+
+    @BeforeEach
+    void switchTheTestSourceOn() {
+        figures.activate();
+    }
+
+    @AfterEach
+    void switchTheTestSourceOff() {
+        figures.deactivate();
+    }
 
     private OrganisationView org(String code) {
         return organisations.findByCode(code).orElseThrow();

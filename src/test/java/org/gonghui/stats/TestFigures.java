@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * A figure source the dashboards' tests fill themselves (per year and organisation), so they depend on no module's
  * data: a count, an amount and a ratio of two counts, in the section "testfigures" (no label: the key is shown).
- * Empty unless a test puts figures in it.
+ * Switched off unless a test switches it on ({@link #activate}, and {@link #deactivate} after): off, it defines no
+ * figure and collects nothing, so the other tests of the shared context never see it.
  */
 @Component
 public class TestFigures implements FigureSource {
@@ -24,9 +25,21 @@ public class TestFigures implements FigureSource {
     public static final String RATE = "testfigures.rate";
 
     private final Map<Integer, Map<Long, Map<String, Long>>> figures = new ConcurrentHashMap<>();
+    private volatile boolean active;
+
+    public void activate() {
+        active = true;
+    }
+
+    public void deactivate() {
+        active = false;
+    }
 
     @Override
     public List<FigureDefinition> definitions() {
+        if (!active) {
+            return List.of();
+        }
         return List.of(FigureDefinition.count(SECTION, PEOPLE), FigureDefinition.amount(SECTION, PAID),
                 FigureDefinition.count(SECTION, DONE), FigureDefinition.count(SECTION, ASKED),
                 FigureDefinition.ratio(SECTION, RATE, DONE, ASKED));
@@ -34,6 +47,9 @@ public class TestFigures implements FigureSource {
 
     @Override
     public void collect(int year, FigureSink sink) {
+        if (!active) {
+            return;
+        }
         figures.getOrDefault(year, Map.of()).forEach((org, values) -> values.forEach((key, value) -> sink.add(org, key, value)));
     }
 

@@ -50,17 +50,7 @@ public class FigureText {
         return f.change() == null || f.change().signum() == 0 ? "same" : f.change().signum() > 0 ? "up" : "down";
     }
 
-    /** The year's value for a chart: see {@link #plain}. */
-    public BigDecimal chartValue(DashboardFigure f) {
-        return plain(f.kind(), f.value());
-    }
-
-    /** The previous year's value for a chart: see {@link #plain}. */
-    public BigDecimal chartPrevious(DashboardFigure f) {
-        return plain(f.kind(), f.previous());
-    }
-
-    /** The value as a plain number for charts: counts as they are, amounts in yuan, ratios in per cent. */
+    /** The value as a plain number for the workbook: counts as they are, amounts in yuan, ratios in per cent. */
     public static BigDecimal plain(Kind kind, BigDecimal value) {
         if (value == null) {
             return null;

@@ -14,8 +14,10 @@ import org.gonghui.shared.web.ImportReports;
 import org.gonghui.stats.Dashboard;
 import org.gonghui.stats.Dashboards;
 import org.gonghui.stats.FigureChildren;
+import org.gonghui.stats.FigureLabels;
 import org.gonghui.stats.FigureRefresh;
 import org.gonghui.shared.time.PlatformTime;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +45,14 @@ class DashboardConsoleController {
     private final DashboardWorkbook workbook;
     private final ConsoleActions actions;
     private final PlatformTime time;
+    private final FigureLabels labels;
+    private final ReportTexts texts;
 
     DashboardConsoleController(Dashboards dashboards, FigureRefresh refresh, Organisations organisations,
-            DashboardWorkbook workbook, ConsoleActions actions, PlatformTime time) {
+            DashboardWorkbook workbook, ConsoleActions actions, PlatformTime time, FigureLabels labels,
+            ReportTexts texts) {
+        this.labels = labels;
+        this.texts = texts;
         this.dashboards = dashboards;
         this.refresh = refresh;
         this.organisations = organisations;
@@ -81,6 +88,8 @@ class DashboardConsoleController {
         FigureChildren c = dashboards.children(user, orgId, key, year);
         common(user, c.orgId(), c.year(), model);
         model.addAttribute("c", c);
+        // page titles are fragment parameters, where Thymeleaf allows no bean calls: computed here
+        model.addAttribute("pageTitle", labels.figure(c.total().key(), LocaleContextHolder.getLocale()));
         model.addAttribute("childCounts", organisations.childCounts(c.children().stream()
                 .map(FigureChildren.Child::orgId).toList()));
         return "stats/figure";
@@ -93,6 +102,7 @@ class DashboardConsoleController {
         model.addAttribute("d", d);
         model.addAttribute("children", dashboards.childrenFigures(user, d.orgId(), d.year()));
         model.addAttribute("printedAt", time.now());
+        model.addAttribute("pageTitle", texts.title(d));
         return "stats/report";
     }
 

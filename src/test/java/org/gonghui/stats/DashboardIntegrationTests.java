@@ -255,7 +255,9 @@ class DashboardIntegrationTests {
                 .andExpect(status().isOk());
         // members and merchants never; refreshing and freezing only for the city admin
         CurrentUser member = Fixtures.member(1L);
-        mvc.perform(get("/console/dashboard").with(Fixtures.as(member))).andExpect(status().isForbidden());
+        // the console sends a member away to the portal, as every console page does
+        mvc.perform(get("/console/dashboard").with(Fixtures.as(member))).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("/console"));
         mvc.perform(get("/api/v1/dashboards/{id}", t1.id()).with(Fixtures.as(member))).andExpect(status().isForbidden());
         mvc.perform(post("/console/dashboard/refresh").with(csrf()).with(Fixtures.as(Fixtures.staffAt(haishu, Role.ADMIN))))
                 .andExpect(status().is3xxRedirection());

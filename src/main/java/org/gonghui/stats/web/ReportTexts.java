@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The sentences the pages, the report and the workbook share: whose figures, frozen since or live as of when. */
 @Component("reportTexts")
-class ReportTexts {
+public class ReportTexts {
 
     private final MessageSource messages;
     private final PlatformTime time;
@@ -19,7 +19,7 @@ class ReportTexts {
         this.time = time;
     }
 
-    String title(Dashboard d) {
+    public String title(Dashboard d) {
         return messages.getMessage("dashboard.report.title", new Object[] {d.orgName(), String.valueOf(d.year())},
                 LocaleContextHolder.getLocale());
     }

@@ -47,10 +47,13 @@ public class Till {
     private final TransactionTemplate tx;
     private final boolean postgres;
     private final ApplicationEventPublisher events;
+    private final TillCommits commits;
 
     Till(TillFacts facts, Cards cards, DynamicCodes codes, PlatformTime time, JdbcClient jdbc,
-            PlatformTransactionManager transactions, DataSource dataSource, ApplicationEventPublisher events) {
+            PlatformTransactionManager transactions, DataSource dataSource, ApplicationEventPublisher events,
+            TillCommits commits) {
         this.events = events;
+        this.commits = commits;
         this.facts = facts;
         this.cards = cards;
         this.codes = codes;
@@ -88,6 +91,12 @@ public class Till {
             throw DomainException.invalid("card.merchant.redeem.key");
         }
         long merchantId = known.merchant().id();
+        if (commits.enabled()) {
+            Optional<Receipt> together = redeemTogether(user, known, sale);
+            if (together.isPresent()) {
+                return together.get();
+            }
+        }
         try {
             return tx.execute(status -> record(user, known, sale));
         } catch (DuplicateKeyException | DomainException e) {
@@ -98,14 +107,12 @@ public class Till {
         }
     }
 
-    /**
-     * The redemption in one transaction and as few round trips as it takes: the merchant's facts come from
-     * {@link TillFacts} and the code's signature is checked in memory; on PostgreSQL the rest is one call (the card, the
-     * nonce, the member's turn, the redemption, the budget shard: {@code card_redeem}, V17_1), on H2 the same steps one
-     * statement each. Then {@link DiscountRedeemed} is published in the transaction (once per new redemption: a retry
-     * answered from {@link #byKey} publishes nothing), and the commit.
-     */
-    private Receipt record(CurrentUser user, TillFacts.Facts known, Sale sale) {
+    /** What the till's sale comes to, checked in memory: the outlet, the discount and where it comes from. */
+    private record Priced(MerchantView merchant, OutletView outlet, boolean hasCode, long discountFen, String title,
+            Long discountId, Offers.Campaign campaign, Instant now, int ym) {
+    }
+
+    private Priced price(TillFacts.Facts known, Sale sale) {
         MerchantView merchant = known.merchant();
         Instant now = time.now();
         LocalDate today = time.dateOf(now);
@@ -127,40 +134,101 @@ public class Till {
         if (hasCode && sale.code().length() > 300) {
             throw DomainException.invalid("card.code.malformed");
         }
-        long discountFen;
-        String title;
-        Long discountId = null;
-        Offers.Campaign campaign = null;
+        int ym = today.getYear() * 100 + today.getMonthValue();
         if (sale.campaignId() != null) {
-            campaign = known.campaigns().get(sale.campaignId());
+            Offers.Campaign campaign = known.campaigns().get(sale.campaignId());
             if (campaign == null) {
                 throw DomainException.notFound("card.merchant.campaign.not-found");
             }
             if (!campaign.runningAt(now)) {
                 throw DomainException.conflict("card.merchant.campaign.not-running");
             }
-            discountFen = campaign.kind().discountOn(sale.billFen(), campaign.amount());
-            title = campaign.title();
-        } else {
-            Offers.Discount best = known.discounts().stream()
-                    .filter(d -> d.outletId() == null || d.outletId() == outlet.id())
-                    .max(Comparator.comparingLong((Offers.Discount d) -> d.kind().discountOn(sale.billFen(), d.amount()))
-                            .thenComparingLong(d -> -d.id()))
-                    .orElseThrow(() -> DomainException.conflict("card.merchant.redeem.no-discount"));
-            discountFen = best.kind().discountOn(sale.billFen(), best.amount());
-            title = best.title();
-            discountId = best.id();
+            return new Priced(merchant, outlet, hasCode, campaign.kind().discountOn(sale.billFen(), campaign.amount()),
+                    campaign.title(), null, campaign, now, ym);
         }
+        Offers.Discount best = known.discounts().stream()
+                .filter(d -> d.outletId() == null || d.outletId() == outlet.id())
+                .max(Comparator.comparingLong((Offers.Discount d) -> d.kind().discountOn(sale.billFen(), d.amount()))
+                        .thenComparingLong(d -> -d.id()))
+                .orElseThrow(() -> DomainException.conflict("card.merchant.redeem.no-discount"));
+        return new Priced(merchant, outlet, hasCode, best.kind().discountOn(sale.billFen(), best.amount()), best.title(),
+                best.id(), null, now, ym);
+    }
 
-        int ym = today.getYear() * 100 + today.getMonthValue();
+    /**
+     * The redemption written together with those of other tills ({@link TillCommits}); empty when it is to be written
+     * on its own after all (the batch failed as a whole).
+     */
+    private Optional<Receipt> redeemTogether(CurrentUser user, TillFacts.Facts known, Sale sale) {
+        Priced p = price(known, sale);
+        Scanned card = scanned(sale, p.hasCode(), p.now());
+        Offers.Campaign campaign = p.campaign();
+        TillCommits.Outcome o = commits.redeem(new TillCommits.Redemption(card.cardId(), card.memberId(), card.nonce(),
+                card.minute(), p.merchant().id(), p.merchant().name(), p.outlet().id(), p.outlet().name(), sale.key(),
+                p.merchant().categories().get(0), sale.billFen(), p.discountFen(), p.discountId(),
+                campaign == null ? null : campaign.id(), campaign == null ? 0 : campaign.perMember(),
+                campaign == null ? 1 : shardCount(campaign), p.now(), p.ym(), user.getUsername()));
+        if (o.alone()) {
+            return Optional.empty();
+        }
+        if (o.id() != null) {
+            return Optional.of(new Receipt(o.id(), p.outlet().id(), p.outlet().name(), o.masked(), sale.billFen(),
+                    p.discountFen(), p.title(), p.now(), false));
+        }
+        if (o.refusal().equals("KEY") || o.refusal().equals("GH003")) {
+            // a retry (the key written, or the code spent by the first try): the first result is the answer
+            return Optional.of(byKey(p.merchant().id(), sale.key()).orElseThrow(() -> o.refusal().equals("KEY")
+                    ? DomainException.conflict("card.merchant.redeem.retry") : refusal("GH003", campaign)));
+        }
+        throw refusal(o.refusal(), campaign);
+    }
+
+    /** The card a sale names: from the code (signature checked here, spent by the write) or by its number. */
+    private record Scanned(long cardId, long memberId, String nonce, long minute) {
+    }
+
+    private Scanned scanned(Sale sale, boolean hasCode, Instant at) {
+        if (hasCode) {
+            DynamicCodes.Scanned code = codes.scan(sale.code().strip(), at);
+            return new Scanned(code.cardId(), code.memberId(), code.nonce(), code.minute());
+        }
+        CardView card = cards.activeByNumber(sale.cardNumber())
+                .orElseThrow(() -> DomainException.invalid("card.merchant.redeem.card-unknown"));
+        return new Scanned(card.id(), card.memberId(), null, 0);
+    }
+
+    private static DomainException refusal(String sqlState, Offers.Campaign campaign) {
+        String refusal = REFUSALS.get(sqlState);
+        if (refusal == null) {
+            throw new IllegalStateException("unknown refusal " + sqlState);
+        }
+        if (refusal.endsWith("member-limit")) {
+            return DomainException.conflict(refusal, campaign.perMember());
+        }
+        return refusal.equals("member.not-found") ? DomainException.notFound(refusal) : DomainException.conflict(refusal);
+    }
+
+    /**
+     * The redemption in one transaction and as few round trips as it takes: the merchant's facts come from
+     * {@link TillFacts} and the code's signature is checked in memory; on PostgreSQL the rest is one call (the card, the
+     * nonce, the member's turn, the redemption, the budget shard: {@code card_redeem}, V17_1), on H2 the same steps one
+     * statement each. Then {@link DiscountRedeemed} is published in the transaction (once per new redemption: a retry
+     * answered from {@link #byKey} publishes nothing), and the commit.
+     */
+    private Receipt record(CurrentUser user, TillFacts.Facts known, Sale sale) {
+        Priced p = price(known, sale);
+        MerchantView merchant = p.merchant();
+        OutletView outlet = p.outlet();
         Written written = postgres
-                ? writeInOneCall(user, merchant, outlet, sale, hasCode, discountFen, discountId, campaign, now, ym)
-                : writeStepByStep(user, merchant, outlet, sale, hasCode, discountFen, discountId, campaign, now, ym);
+                ? writeInOneCall(user, merchant, outlet, sale, p.hasCode(), p.discountFen(), p.discountId(), p.campaign(),
+                        p.now(), p.ym())
+                : writeStepByStep(user, merchant, outlet, sale, p.hasCode(), p.discountFen(), p.discountId(),
+                        p.campaign(), p.now(), p.ym());
         // inside the transaction: a listener's writes commit or roll back with the redemption
         events.publishEvent(new DiscountRedeemed(written.id(), written.memberId(), merchant.id(), merchant.name(),
-                outlet.name(), sale.billFen(), discountFen, campaign == null ? null : campaign.id(), now));
-        return new Receipt(written.id(), outlet.id(), outlet.name(), written.masked(), sale.billFen(), discountFen,
-                title, now, false);
+                outlet.name(), sale.billFen(), p.discountFen(), p.campaign() == null ? null : p.campaign().id(), p.now()));
+        return new Receipt(written.id(), outlet.id(), outlet.name(), written.masked(), sale.billFen(), p.discountFen(),
+                p.title(), p.now(), false);
     }
 
     /** What was written: the redemption's id, the member and the masked card number. */
@@ -179,22 +247,11 @@ public class Till {
      */
     private Written writeInOneCall(CurrentUser user, MerchantView merchant, OutletView outlet, Sale sale, boolean hasCode,
             long discountFen, Long discountId, Offers.Campaign campaign, Instant at, int ym) {
-        long cardId;
-        long memberId;
-        String nonce = null;
-        long minute = 0;
-        if (hasCode) {
-            DynamicCodes.Scanned code = codes.scan(sale.code().strip(), at);
-            cardId = code.cardId();
-            memberId = code.memberId();
-            nonce = code.nonce();
-            minute = code.minute();
-        } else {
-            CardView card = cards.activeByNumber(sale.cardNumber())
-                    .orElseThrow(() -> DomainException.invalid("card.merchant.redeem.card-unknown"));
-            cardId = card.id();
-            memberId = card.memberId();
-        }
+        Scanned card = scanned(sale, hasCode, at);
+        long cardId = card.cardId();
+        long memberId = card.memberId();
+        String nonce = card.nonce();
+        long minute = card.minute();
         int own = campaign == null ? 0 : ownShard(campaign, outlet.id());
         try {
             long member = memberId;
@@ -212,14 +269,11 @@ public class Till {
                     .param("at", MerchantStore.ts(at)).param("ym", ym).param("by", user.getUsername())
                     .query((rs, n) -> new Written(rs.getLong(1), member, rs.getString(2))).single();
         } catch (DataAccessException e) {
-            String refusal = REFUSALS.get(sqlState(e));
-            if (refusal == null) {
+            String state = sqlState(e);
+            if (state == null || !REFUSALS.containsKey(state)) {
                 throw e;
             }
-            if (refusal.endsWith("member-limit")) {
-                throw DomainException.conflict(refusal, campaign.perMember());
-            }
-            throw refusal.equals("member.not-found") ? DomainException.notFound(refusal) : DomainException.conflict(refusal);
+            throw refusal(state, campaign);
         }
     }
 
@@ -279,8 +333,11 @@ public class Till {
 
     /** The budget shard an outlet's till takes from first (spread over tills and threads). */
     private static int ownShard(Offers.Campaign campaign, long outletId) {
-        int shards = Offers.shards(campaign.kind(), campaign.amount(), campaign.budgetFen(), Offers.SHARDS).length;
-        return (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), shards);
+        return (int) Math.floorMod(outletId * 31 + Thread.currentThread().getId(), shardCount(campaign));
+    }
+
+    private static int shardCount(Offers.Campaign campaign) {
+        return Offers.shards(campaign.kind(), campaign.amount(), campaign.budgetFen(), Offers.SHARDS).length;
     }
 
     /**

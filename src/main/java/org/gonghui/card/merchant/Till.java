@@ -175,10 +175,11 @@ public class Till {
             return Optional.of(new Receipt(o.id(), p.outlet().id(), p.outlet().name(), o.masked(), sale.billFen(),
                     p.discountFen(), p.title(), p.now(), false));
         }
-        if (o.refusal().equals("KEY") || o.refusal().equals("GH003")) {
-            // a retry (the key written, or the code spent by the first try): the first result is the answer
+        if (o.refusal().equals("KEY") || o.refusal().equals("GH003") || !p.hasCode()) {
+            // perhaps a retry — the key written, the code spent by the first try, or (a card number, no code) the turn
+            // or the budget the first try took: the first result is the answer, if there is one
             return Optional.of(byKey(p.merchant().id(), sale.key()).orElseThrow(() -> o.refusal().equals("KEY")
-                    ? DomainException.conflict("card.merchant.redeem.retry") : refusal("GH003", campaign)));
+                    ? DomainException.conflict("card.merchant.redeem.retry") : refusal(o.refusal(), campaign)));
         }
         throw refusal(o.refusal(), campaign);
     }

@@ -2,6 +2,7 @@ package org.gonghui.card.merchant;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.Array;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.gonghui.card.DiscountRedeemed;
@@ -58,6 +60,7 @@ class TillCommits {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary batches;
+    private final Timer commitTime;
     private volatile boolean stopped;
 
     TillCommits(JdbcTemplate jdbc, PlatformTransactionManager transactions, DataSource dataSource,
@@ -68,6 +71,8 @@ class TillCommits {
         this.events = events;
         this.batches = DistributionSummary.builder("gonghui.card.till-commit.redemptions")
                 .description("redemptions written per shared commit at the tills").register(meters);
+        this.commitTime = Timer.builder("gonghui.card.till-commit.duration")
+                .description("one shared commit at the tills: the call, the events, the commit").register(meters);
         if (Till.isPostgres(dataSource)) {
             for (int i = 0; i < writerCount; i++) {
                 Thread writer = new Thread(this::write, "till-writer-" + i);
@@ -122,7 +127,9 @@ class TillCommits {
             queue.drainTo(batch, MAX_BATCH - 1);
             List<Outcome> outcomes;
             try {
+                long started = System.nanoTime();
                 outcomes = commit(batch);
+                commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 batches.record(batch.size());
             } catch (RuntimeException | Error e) {
                 log.warn("shared commit of {} redemptions failed; each is redeemed alone", batch.size(), e);

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * An event that is never sent to other instances: a synchronous question one module asks another (may this
- * organisation close?) or one that carries personal data in clear text. Every other event of the platform is.
+ * organisation close?), one that carries personal data in clear text, or one whose listeners all do their work in the
+ * publisher's transaction and keep nothing in memory (a copy on another instance would have nothing to do, and a
+ * rush of them would cost a registry row and a broker message each). Every other event of the platform is.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -148,6 +148,31 @@ class TillIntegrationTests {
                 .query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void aRetryByCardNumberAfterTheMembersLastTurnAnswersTheFirstResult() {
+        var m = cinema(1);
+        Instant now = Instant.now();
+        long campaign = offers.addCampaign(officer(organisations), m.id(), "一次立减", DiscountKind.AMOUNT, 1_000, 100_000, 1,
+                now.minusSeconds(60), now.plusSeconds(3_600));
+        String number = Fixtures.newCardNumber();
+        var city = organisations.findByCode("NB").orElseThrow().treePath();
+        MemberView member = members.register(city, new org.gonghui.member.NewMember(Fixtures.unique("卡号"),
+                Fixtures.newIdNumber(), Fixtures.newPhone(), organisations.findByCode("NB-JB").orElseThrow().id(),
+                org.gonghui.member.MemberType.IN_SERVICE, java.time.LocalDate.of(2020, 5, 1), number));
+        var sale = new Till.Sale(m.outlets().get(0).id(), null, number, 3_000, campaign, key());
+        Till.Receipt first = till.redeem(m.account(), sale);
+        // the first try used the member's only turn; its retry (the answer was lost) gets the first result, not a refusal
+        Till.Receipt again = till.redeem(m.account(), sale);
+        assertThat(again.replay()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.discountFen()).isEqualTo(1_000);
+        // a new sale by the same card is refused at the member's limit
+        assertThatThrownBy(() -> till.redeem(m.account(), new Till.Sale(sale.outletId(), null, number, 3_000, campaign,
+                key()))).hasMessageContaining("card.merchant.campaign.member-limit");
+        assertThat(jdbc.sql("select count(*) from card_redemption where member_id = :m").param("m", member.id())
+                .query(Long.class).single()).isOne();
+    }
+
     private String merchantName(long id) {
         return jdbc.sql("select name from card_merchant where id = :id").param("id", id).query(String.class).single();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The free places of one first-come activity in memory, split by its {@link QuotaPlan}: one {@link NumberPool}
@@ -19,6 +20,7 @@ final class ActivityPlaces {
     private final QuotaPlan plan;
     private final List<NumberPool> quotaPools;
     private final NumberPool common;
+    private final AtomicBoolean learning = new AtomicBoolean();
 
     ActivityPlaces(int capacity, QuotaPlan plan, Collection<Integer> taken) {
         this.capacity = capacity;
@@ -114,6 +116,24 @@ final class ActivityPlaces {
     /** A place freed by a cancellation. */
     void release(int n) {
         poolOf(n).release(n);
+    }
+
+    /**
+     * Place {@code clashed}, handed out here, was found held by another instance: learn the places stored (read by
+     * {@code stored}, unless another thread is reading them already) and go on from a random free place of that
+     * place's pool.
+     */
+    void takenElsewhere(int clashed, java.util.function.Supplier<Collection<Integer>> stored) {
+        if (learning.compareAndSet(false, true)) {
+            try {
+                Collection<Integer> taken = stored.get();
+                quotaPools.forEach(pool -> pool.learnTaken(taken));
+                common.learnTaken(taken);
+            } finally {
+                learning.set(false);
+            }
+        }
+        poolOf(clashed).scatter();
     }
 
     int available() {

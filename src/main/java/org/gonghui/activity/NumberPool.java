@@ -2,6 +2,7 @@ package org.gonghui.activity;
 
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The free numbers 1..capacity (or a range of them) of one activity's places (or one offer's vouchers), kept in memory. Taking a
@@ -11,6 +12,12 @@ import java.util.Collection;
  *
  * <p>The database stays the judge — a number is held only by a stored row, under a unique index — so a stale
  * pool can cause a retry but never an oversell.
+ *
+ * <p>Numbers are handed out in order from the lowest free one. Several instances each keep a pool of the same
+ * numbers and would all start at the same place, racing for the same numbers and learning each time from a
+ * refused insert. So when a number is found held elsewhere the pool learns what is stored ({@link #learnTaken})
+ * and goes on from a free number picked at random ({@link #scatter}): the instances then work through different
+ * parts of the range and meet again only where those parts end.
  */
 final class NumberPool {
 
@@ -102,6 +109,36 @@ final class NumberPool {
             }
         }
         notifyAll();
+    }
+
+    /**
+     * Numbers held by stored rows, as read from the database (stored by another instance): no longer free here.
+     * Numbers this pool has handed out and not yet seen stored or given back stay in flight.
+     */
+    synchronized void learnTaken(Collection<Integer> taken) {
+        for (Integer n : taken) {
+            if (n != null && contains(n) && free.get(n)) {
+                free.clear(n);
+                available--;
+            }
+        }
+        notifyAll();
+    }
+
+    /**
+     * Another instance hands out numbers of this pool too: go on from a free number picked at random (each free
+     * number equally likely), away from where the other is most likely working.
+     */
+    synchronized void scatter() {
+        if (available == 0) {
+            return;
+        }
+        int skip = ThreadLocalRandom.current().nextInt(available);
+        int n = free.nextSetBit(first);
+        for (int i = 0; i < skip && n >= 0; i++) {
+            n = free.nextSetBit(n + 1);
+        }
+        cursor = n < 0 ? first : n;
     }
 
     /** Every number is stored: the fast refusal, read without locking. */

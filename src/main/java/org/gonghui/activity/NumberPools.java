@@ -28,13 +28,37 @@ class NumberPools {
 
     ActivityPlaces places(ActivityView activity) {
         ActivityPlaces pool = places.computeIfAbsent(activity.id(), id -> new ActivityPlaces(activity.capacity(),
-                quotaPlan(id),
-                jdbc.sql("select place_no from registration where activity_id = :id and place_no is not null")
-                        .param("id", id).query(Integer.class).list()));
+                quotaPlan(id), placesHeld(id)));
         if (pool.capacity() != activity.capacity()) {
             places.remove(activity.id(), pool);
             return places(activity);
         }
+        return pool;
+    }
+
+    private List<Integer> placesHeld(long activityId) {
+        return jdbc.sql("select place_no from registration where activity_id = :id and place_no is not null")
+                .param("id", activityId).query(Integer.class).list();
+    }
+
+    /**
+     * A place handed out by this instance's pool was found held by a stored row — another instance's, whose pool
+     * hands out the same numbers. The pool learns the places stored now and goes on elsewhere in its range; it is
+     * not thrown away, so the places in flight here stay known (a new pool would hand them out again). Returns
+     * the activity's pool.
+     */
+    ActivityPlaces placeTakenElsewhere(ActivityView activity, int place) {
+        ActivityPlaces pool = places(activity);
+        pool.takenElsewhere(place, () -> placesHeld(activity.id()));
+        return pool;
+    }
+
+    /** The same for a voucher serial number. */
+    NumberPool serialTakenElsewhere(long offerId, int total) {
+        NumberPool pool = serials(offerId, total);
+        pool.learnTaken(jdbc.sql("select serial_no from voucher where offer_id = :id").param("id", offerId)
+                .query(Integer.class).list());
+        pool.scatter();
         return pool;
     }
 

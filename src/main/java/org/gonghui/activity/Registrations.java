@@ -92,10 +92,9 @@ public class Registrations {
                 pool.stored(place);
                 return stored;
             } catch (PlaceTaken e) {
-                // another instance handed out the same number: our pool is stale
+                // another instance handed out the same number: it is held, and our pool learns what else is
                 pool.stored(place);
-                pools.forgetPlaces(a.id());
-                pool = pools.places(a);
+                pool = pools.placeTakenElsewhere(a, place);
             } catch (DomainException e) {
                 pool.give(place);
                 throw e;

@@ -182,9 +182,9 @@ public class Welfare {
                 return new VoucherView(id, offer.id(), memberId, serial, code, now, null, null, null);
             } catch (DataIntegrityViolationException e) {
                 if (RegistrationStore.violated(e, "voucher_serial")) {
+                    // another instance handed out the same serial: it is held, and our pool learns what else is
                     pool.stored();
-                    pools.forgetSerials(offer.id());
-                    pool = pools.serials(offer.id(), offer.totalQuantity());
+                    pool = pools.serialTakenElsewhere(offer.id(), offer.totalQuantity());
                 } else {
                     // the member's sequence number was taken by a concurrent claim (maybe not yet committed)
                     pool.give(serial);

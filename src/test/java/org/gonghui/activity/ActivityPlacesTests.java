@@ -90,6 +90,21 @@ class ActivityPlacesTests {
     }
 
     @Test
+    void aPlaceTakenElsewhereTeachesThePoolWhatIsStoredAndItGoesOnElsewhere() {
+        ActivityPlaces places = new ActivityPlaces(10, plan(RELEASE), List.of());
+        int clashed = places.take(YINZHOU, NOW, 0);
+        assertThat(clashed).isEqualTo(6);
+        int inFlight = places.take(YINZHOU, NOW, 0);
+        places.stored(clashed);
+        places.takenElsewhere(clashed, () -> List.of(1, 6, 8));
+        assertThat(places.availableByQuota()).containsExactly(2, 2);
+        assertThat(places.availableInCommon()).as("7 in flight here, 6 and 8 stored elsewhere").isEqualTo(2);
+        places.stored(inFlight);
+        assertThat(takeAll(places, YINZHOU, NOW)).containsExactlyInAnyOrder(9, 10);
+        assertThat(places.isFullFor(YINZHOU, NOW)).isTrue();
+    }
+
+    @Test
     void theFormReadsOneOrganisationPerLineAndNamesTheBadLine() {
         QuotaForm form = new QuotaForm("NB-HS 100\n\nNB-JB，50\n", null, null);
         assertThat(form.parsed()).containsExactly(new QuotaForm.Line("NB-HS", 100), new QuotaForm.Line("NB-JB", 50));

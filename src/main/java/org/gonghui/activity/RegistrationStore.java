@@ -58,11 +58,13 @@ class RegistrationStore {
 
     /**
      * Stores confirmed registrations with one batched insert (sent in one round trip); their ids in the same
-     * order. A unique index refusing any row refuses the statement, and the caller's transaction with it.
+     * order, {@code null} for a row a unique index refused — its place held (by another instance), the member
+     * registered already, its code taken — which is left out while the others are stored. Any other refusal (a
+     * foreign key) refuses the statement, and the caller's transaction with it.
      */
     List<Long> insertAll(List<NewPlace> rows) {
         return batch.execute((java.sql.Connection c) -> c.prepareStatement(
-                INSERT + "values (?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"}),
+                INSERT + "values (?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", new String[] {"id"}),
                 (java.sql.PreparedStatement ps) -> {
                     for (NewPlace r : rows) {
                         ActivityView a = r.activity();
@@ -80,15 +82,22 @@ class RegistrationStore {
                         ps.setString(11, sealedAddress(r.address()));
                         ps.addBatch();
                     }
-                    ps.executeBatch();
-                    List<Long> ids = new java.util.ArrayList<>(rows.size());
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids.add(keys.getLong(1));
+                    int[] counts = ps.executeBatch();
+                    List<Long> keys = new java.util.ArrayList<>(rows.size());
+                    try (ResultSet generated = ps.getGeneratedKeys()) {
+                        while (generated.next()) {
+                            keys.add(generated.getLong(1));
                         }
                     }
-                    if (ids.size() != rows.size()) {
-                        throw new org.springframework.dao.IncorrectResultSizeDataAccessException(rows.size(), ids.size());
+                    // a key for each row inserted (count 1), in order; none for a row left out (count 0)
+                    long inserted = java.util.Arrays.stream(counts).filter(n -> n != 0).count();
+                    if (counts.length != rows.size() || keys.size() != inserted) {
+                        throw new org.springframework.dao.IncorrectResultSizeDataAccessException(rows.size(), keys.size());
+                    }
+                    List<Long> ids = new java.util.ArrayList<>(rows.size());
+                    java.util.Iterator<Long> next = keys.iterator();
+                    for (int n : counts) {
+                        ids.add(n == 0 ? null : next.next());
                     }
                     return ids;
                 });

@@ -23,11 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thousand arriving together share a few commits (and the database's fsync, round trips and the activity row's
  * foreign-key lock).
  *
- * <p>Each member is still answered only after the commit that holds their row. If the batch is refused by a
- * constraint (a second registration of one member, a place held by another instance, a code collision) nothing
- * of it was stored: it is split in halves and each committed again, until the refused row is alone, and that one
- * is stored by its caller on its own, where the usual rules decide. If a commit's outcome is unknown, each member
- * in it is looked up as after a single registration.
+ * <p>Each member is still answered only after the commit that holds their row. A row that a unique index refuses
+ * (a second registration of one member, a place held by another instance, a code collision) is left out of the
+ * batch while the others are stored; its member stores it on their own, where the usual rules decide. Left out
+ * rather than refusing the batch: with several instances, places handed out by two of them at once are common
+ * at the end of a rush, and a refused batch cost a string of commits while every member in it waited. If the
+ * batch is refused anyway (another constraint) nothing of it was stored: it is split in halves and each
+ * committed again, until the refused row is alone. If a commit's outcome is unknown, each member in it is looked
+ * up as after a single registration.
  */
 @Component
 class SharedCommits {
@@ -104,9 +107,9 @@ class SharedCommits {
         try {
             ids = tx.execute(s -> store.insertAll(rows));
         } catch (DataIntegrityViolationException e) {
-            // nothing of the batch was stored. Halves again, so that one member registering a second time (say
-            // after cancelling) costs a few more commits, not one per member of the batch; the row refused on
-            // its own is stored alone by its caller, where the rules for a second registration apply.
+            // refused by a constraint other than the unique indexes (whose refusals leave rows out): nothing of the
+            // batch was stored. Halves again, so that one bad row costs a few more commits, not one per member of
+            // the batch; the row refused on its own is stored alone by its caller, where the usual rules apply.
             if (batch.size() == 1) {
                 batch.get(0).answer.complete(Outcome.ALONE);
             } else {
@@ -119,11 +122,13 @@ class SharedCommits {
             batch.forEach(p -> p.answer.complete(Outcome.failed(e)));
             return;
         }
-        batches.record(batch.size());
+        batches.record(ids.stream().filter(java.util.Objects::nonNull).count());
         for (int i = 0; i < batch.size(); i++) {
             RegistrationStore.NewPlace r = rows.get(i);
-            batch.get(i).answer.complete(Outcome.stored(RegistrationView.stored(ids.get(i), r.activity().id(),
-                    r.memberId(), RegistrationStatus.CONFIRMED, r.place(), r.now(), r.address())));
+            Long id = ids.get(i);
+            batch.get(i).answer.complete(id == null ? Outcome.ALONE
+                    : Outcome.stored(RegistrationView.stored(id, r.activity().id(), r.memberId(),
+                            RegistrationStatus.CONFIRMED, r.place(), r.now(), r.address())));
         }
     }
 

@@ -77,6 +77,12 @@ class SharedCommitsTests {
      */
     List<CompletableFuture<SharedCommits.Outcome>> firstAloneThenQueued(Counting tx, long last, long refused)
             throws Exception {
+        return firstAloneThenQueued(tx, last, refused, -1);
+    }
+
+    /** The same, and the row of {@code leftOut} is left out by a unique index (the others of its batch stored). */
+    List<CompletableFuture<SharedCommits.Outcome>> firstAloneThenQueued(Counting tx, long last, long refused,
+            long leftOut) throws Exception {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong ids = new AtomicLong(1000);
@@ -88,9 +94,9 @@ class SharedCommitsTests {
                 assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             }
             if (rows.stream().anyMatch(r -> r.memberId() == refused)) {
-                throw new DataIntegrityViolationException("uq_registration_member");
+                throw new DataIntegrityViolationException("registration_member_id_fkey");
             }
-            return rows.stream().map(r -> ids.incrementAndGet()).toList();
+            return rows.stream().map(r -> r.memberId() == leftOut ? null : ids.incrementAndGet()).toList();
         });
         commits = new SharedCommits(store, new TransactionTemplate(tx), 1, new SimpleMeterRegistry());
 
@@ -131,7 +137,8 @@ class SharedCommitsTests {
     }
 
     @Test
-    void aBatchRefusedByAConstraintIsHalvedUntilTheRefusedRowIsAloneAndOnlyItsMemberTriesAlone() throws Exception {
+    void aBatchRefusedByAnotherConstraintIsHalvedUntilTheRefusedRowIsAloneAndOnlyItsMemberTriesAlone()
+            throws Exception {
         Counting tx = new Counting();
         List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 9, 5);
 
@@ -147,6 +154,25 @@ class SharedCommitsTests {
         assertThat(batchSizes).containsExactlyInAnyOrder(1, 8, 4, 4, 2, 2, 1, 1);
         assertThat(tx.rollbacks).isEqualTo(4);
         assertThat(tx.commits).isEqualTo(4);
+    }
+
+    @Test
+    void aRowLeftOutByAUniqueIndexIsTriedAloneWhileTheRestOfTheBatchSharesOneCommit() throws Exception {
+        Counting tx = new Counting();
+        List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 9, -1, 5);
+
+        for (int i = 0; i < waiting.size(); i++) {
+            SharedCommits.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);
+            if (i + 2 == 5) {
+                assertThat(outcome).isSameAs(SharedCommits.Outcome.ALONE);
+            } else {
+                assertThat(outcome.stored().memberId()).isEqualTo(i + 2);
+            }
+        }
+        // the place held by another instance costs its member a try alone, and the other seven nothing
+        assertThat(batchSizes).containsExactly(1, 8);
+        assertThat(tx.commits).isEqualTo(2);
+        assertThat(tx.rollbacks).isZero();
     }
 
     @Test

@@ -136,6 +136,12 @@ final class ActivityPlaces {
         poolOf(clashed).scatter();
     }
 
+    /** Every pool of the activity goes on from a random free place (see {@link NumberPool#scatter}). */
+    void scatter() {
+        quotaPools.forEach(NumberPool::scatter);
+        common.scatter();
+    }
+
     int available() {
         int sum = common.available();
         for (NumberPool pool : quotaPools) {

@@ -18,17 +18,31 @@ class NumberPools {
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
+    private final boolean severalInstances;
     private final Map<Long, ActivityPlaces> places = new ConcurrentHashMap<>();
     private final Map<Long, NumberPool> serials = new ConcurrentHashMap<>();
 
-    NumberPools(JdbcClient jdbc, Organisations organisations) {
+    /**
+     * With several instances ({@code gonghui.cluster.enabled}, the profile {@code cluster}) a pool loaded from the
+     * database starts at a random free number rather than the lowest: instances that load a pool at the same moment
+     * (the first registration of a rush, an activity changed) would otherwise all hand out the same first numbers.
+     * One instance alone hands out places in order from place 1.
+     */
+    NumberPools(JdbcClient jdbc, Organisations organisations,
+            @org.springframework.beans.factory.annotation.Value("${gonghui.cluster.enabled:false}") boolean severalInstances) {
         this.jdbc = jdbc;
         this.organisations = organisations;
+        this.severalInstances = severalInstances;
     }
 
     ActivityPlaces places(ActivityView activity) {
-        ActivityPlaces pool = places.computeIfAbsent(activity.id(), id -> new ActivityPlaces(activity.capacity(),
-                quotaPlan(id), placesHeld(id)));
+        ActivityPlaces pool = places.computeIfAbsent(activity.id(), id -> {
+            ActivityPlaces loaded = new ActivityPlaces(activity.capacity(), quotaPlan(id), placesHeld(id));
+            if (severalInstances) {
+                loaded.scatter();
+            }
+            return loaded;
+        });
         if (pool.capacity() != activity.capacity()) {
             places.remove(activity.id(), pool);
             return places(activity);
@@ -56,10 +70,14 @@ class NumberPools {
     /** The same for a voucher serial number. */
     NumberPool serialTakenElsewhere(long offerId, int total) {
         NumberPool pool = serials(offerId, total);
-        pool.learnTaken(jdbc.sql("select serial_no from voucher where offer_id = :id").param("id", offerId)
-                .query(Integer.class).list());
+        pool.learnTaken(serialsHeld(offerId));
         pool.scatter();
         return pool;
+    }
+
+    private List<Integer> serialsHeld(long offerId) {
+        return jdbc.sql("select serial_no from voucher where offer_id = :id").param("id", offerId)
+                .query(Integer.class).list();
     }
 
     /** The activity's pool if it is in memory and matches the activity's capacity; never loads. */
@@ -92,8 +110,13 @@ class NumberPools {
     }
 
     NumberPool serials(long offerId, int total) {
-        NumberPool pool = serials.computeIfAbsent(offerId, id -> new NumberPool(total,
-                jdbc.sql("select serial_no from voucher where offer_id = :id").param("id", id).query(Integer.class).list()));
+        NumberPool pool = serials.computeIfAbsent(offerId, id -> {
+            NumberPool loaded = new NumberPool(total, serialsHeld(id));
+            if (severalInstances) {
+                loaded.scatter();
+            }
+            return loaded;
+        });
         if (pool.capacity() != total) {
             serials.remove(offerId, pool);
             return serials(offerId, total);

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Registrations {
 
     private static final Logger log = LoggerFactory.getLogger(Registrations.class);
-    private static final int ATTEMPTS = 3;
+    /** Places tried per registration: each further one follows a place found held by another instance. */
+    private static final int ATTEMPTS = 5;
     private static final long WAIT_MILLIS = 3_000;
 
     private final ActivityCatalog catalog;

@@ -23,6 +23,7 @@ ATTEMPTS=${ATTEMPTS:-100000}
 CONCURRENCY=${CONCURRENCY:-128}
 RUNS=${RUNS:-3}
 TRANSFERS=${TRANSFERS:-500}
+WARM_ATTEMPTS=$(( ATTEMPTS < 20000 ? ATTEMPTS : 20000 ))
 PROXY=http://127.0.0.1:${PROXY_PORT:-28600}
 A=http://127.0.0.1:${PORT1:-28601}
 B=http://127.0.0.1:${PORT2:-28602}
@@ -47,8 +48,8 @@ activity() { # title capacity
     "{\"title\":\"$1\",\"category\":\"TRAINING\",\"mode\":\"FIRST_COME\",\"capacity\":$2,\"opensAt\":\"$opens\",\"closesAt\":\"$closes\",\"sessions\":\"$day 14:00 90\"}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
-loadgen() { # activity attempts out [warm]
-  java -Xmx1g -cp "$WORK/lg" LoadGen --base "$PROXY" --members "$MEMBERS" --attempts "$2" --concurrency "$CONCURRENCY" \
+loadgen() { # activity attempts out [warm] [base]
+  java -Xmx1g -cp "$WORK/lg" LoadGen --base "${5:-$PROXY}" --members "$MEMBERS" --attempts "$2" --concurrency "$CONCURRENCY" \
     --kind register --targets "$1" --out "$3" --seed "$RANDOM" --threads 2 ${4:+--warmup yes}
 }
 exact() { # activity capacity okfile
@@ -81,6 +82,12 @@ for run in $(seq 1 "$RUNS"); do
   scripts/cluster.sh kill 2 >/dev/null 2>&1
   rush "one-$run"
   scripts/cluster.sh restart 2 >/dev/null
+  if [ "$run" -lt "$RUNS" ]; then
+    # the restarted instance 2 is a cold JVM with empty caches: an untimed burst straight at it (every member opens
+    # the page, then a rush as the timed ones) before the next two-instance burst, so both instances start warm
+    log "run $run/$RUNS: instance 2 restarted, untimed warm-up burst on it"
+    loadgen "$(activity "预热 实例2 $run" 500)" "$WARM_ATTEMPTS" "$WORK/warm2.csv" warm "$B" | head -1
+  fi
 done
 
 log "cache change to the other instance: $TRANSFERS transfers on instance 1, times on instance 2"

@@ -126,7 +126,8 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  log_format timed '\$msec \$status \$request_time \$upstream_addr \$upstream_status \$upstream_connect_time \$upstream_response_time "\$request"';
+  $([ "${ACCESS_LOG:-false}" = true ] && echo "access_log $WORK/nginx/logs/access.log timed buffer=256k flush=1s;" || echo "access_log off;")
   client_max_body_size 30m;
   upstream gonghui {
     server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s;

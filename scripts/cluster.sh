@@ -130,6 +130,9 @@ http {
   $([ "${ACCESS_LOG:-false}" = true ] && echo "access_log $WORK/nginx/logs/access.log timed buffer=256k flush=1s;" || echo "access_log off;")
   client_max_body_size 30m;
   upstream gonghui {
+    # each request to the instance with the fewest in progress: one slowed down for a moment (a cold start, JIT,
+    # a GC pause) gets less, where round robin kept handing it half and most requests ended up queued there
+    least_conn;
     server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s;
     server 127.0.0.1:$PORT2 max_fails=1 fail_timeout=5s;
     keepalive 64;

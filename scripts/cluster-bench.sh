@@ -9,7 +9,8 @@
 #   scripts/cluster-bench.sh                                # full size: run it on an idle machine
 #   MEMBERS=4000 ATTEMPTS=8000 RUNS=1 TRANSFERS=50 scripts/cluster-bench.sh   # a smoke run
 #
-# Environment: MEMBERS (100000), ATTEMPTS (100000), CONCURRENCY (128), RUNS (3), TRANSFERS (500), DB
+# Environment: MEMBERS (100000), ATTEMPTS (100000), CONCURRENCY (128), RUNS (3), TRANSFERS (500), ONE (drain: instance
+# 2 out of the proxy's rotation for the one-instance bursts; stop: killed and restarted), DB
 # (gonghui_cluster_bench), and those of scripts/cluster.sh. The restore time of the 3.55-million-member database:
 # scripts/backup.sh with DB=gonghui_scale (docs/instances.md#backups).
 set -euo pipefail
@@ -23,6 +24,7 @@ ATTEMPTS=${ATTEMPTS:-100000}
 CONCURRENCY=${CONCURRENCY:-128}
 RUNS=${RUNS:-3}
 TRANSFERS=${TRANSFERS:-500}
+ONE=${ONE:-drain}   # how "one instance" is made: drain (instance 2 out of the proxy's rotation) or stop (killed, then restarted)
 WARM_ATTEMPTS=$(( ATTEMPTS < 20000 ? ATTEMPTS : 20000 ))
 PROXY=http://127.0.0.1:${PROXY_PORT:-28600}
 A=http://127.0.0.1:${PORT1:-28601}
@@ -75,18 +77,29 @@ rush() { # label
 WARM=$(activity "预热" "$MEMBERS")
 log "warm-up (untimed): every member registers once through the proxy (both instances)"
 loadgen "$WARM" "$MEMBERS" "$WORK/warm.csv" warm | head -1
+log "warm-up (untimed): a rush as the timed ones, through the proxy (both instances' JVMs compile the rush's path)"
+loadgen "$(activity "预热 抢位" 500)" "$WARM_ATTEMPTS" "$WORK/warm2.csv" warm | head -1
 for run in $(seq 1 "$RUNS"); do
   log "run $run/$RUNS: two instances through the proxy"
   rush "two-$run"
-  log "run $run/$RUNS: one instance (instance 2 stopped) through the proxy"
-  scripts/cluster.sh kill 2 >/dev/null 2>&1
-  rush "one-$run"
-  scripts/cluster.sh restart 2 >/dev/null
-  if [ "$run" -lt "$RUNS" ]; then
-    # the restarted instance 2 is a cold JVM with empty caches: an untimed burst straight at it (every member opens
-    # the page, then a rush as the timed ones) before the next two-instance burst, so both instances start warm
-    log "run $run/$RUNS: instance 2 restarted, untimed warm-up burst on it"
-    loadgen "$(activity "预热 实例2 $run" 500)" "$WARM_ATTEMPTS" "$WORK/warm2.csv" warm "$B" | head -1
+  if [ "$ONE" = drain ]; then
+    # one instance: instance 2 taken out of nginx's rotation (it keeps running, warm, and idle), as before
+    # maintenance — both measurements then compare warm JVMs, and the difference is what the second instance costs
+    log "run $run/$RUNS: one instance (instance 2 out of the proxy's rotation)"
+    scripts/cluster.sh drain 2 >/dev/null 2>&1
+    rush "one-$run"
+    scripts/cluster.sh undrain 2 >/dev/null 2>&1
+  else
+    log "run $run/$RUNS: one instance (instance 2 stopped) through the proxy"
+    scripts/cluster.sh kill 2 >/dev/null 2>&1
+    rush "one-$run"
+    scripts/cluster.sh restart 2 >/dev/null
+    if [ "$run" -lt "$RUNS" ]; then
+      # the restarted instance 2 is a cold JVM with empty caches: an untimed burst straight at it (every member opens
+      # the page, then a rush as the timed ones) before the next two-instance burst, so both instances start warm
+      log "run $run/$RUNS: instance 2 restarted, untimed warm-up burst on it"
+      loadgen "$(activity "预热 实例2 $run" 500)" "$WARM_ATTEMPTS" "$WORK/warm2.csv" warm "$B" | head -1
+    fi
   fi
 done
 

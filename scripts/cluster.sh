@@ -7,6 +7,7 @@
 #   scripts/cluster.sh status    what is running
 #   scripts/cluster.sh kill N    kills instance N (1 or 2) at once (SIGKILL), as a crash would
 #   scripts/cluster.sh restart N starts instance N again
+#   scripts/cluster.sh drain N   takes instance N out of nginx's rotation (it keeps running); undrain: back in
 #
 # Environment: DB (gonghui_cluster; RECREATE=true drops it first), PROXY_PORT (28600), PORT1 (28601), PORT2 (28602),
 # REPLICA_PORT (5433; REPLICA=false for none), DEMO (true), DEMO_MEMBERS (2000), APP_OPTS (JVM options),
@@ -133,8 +134,8 @@ http {
     # each request to the instance with the fewest in progress: one slowed down for a moment (a cold start, JIT,
     # a GC pause) gets less, where round robin kept handing it half and most requests ended up queued there
     least_conn;
-    server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s;
-    server 127.0.0.1:$PORT2 max_fails=1 fail_timeout=5s;
+    server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 1 ] && echo " down");
+    server 127.0.0.1:$PORT2 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 2 ] && echo " down");
     keepalive 64;
   }
   server {
@@ -153,8 +154,13 @@ http {
   }
 }
 CONF
-  log "nginx on port $PROXY_PORT"
-  nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+  if [ -f "$WORK/nginx/nginx.pid" ] && kill -0 "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null; then
+    log "nginx on port $PROXY_PORT: configuration reloaded${DRAINED:+ (instance $DRAINED out of rotation)}"
+    nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -s reload
+  else
+    log "nginx on port $PROXY_PORT"
+    nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx"
+  fi
 }
 
 stop_instance() { # N
@@ -192,6 +198,12 @@ case "${1:-start}" in
     ;;
   restart)
     stop_instance "$2"; instance "$2"
+    ;;
+  drain)   # takes instance N out of the proxy's rotation (it keeps running), as before maintenance
+    DRAINED=$2 proxy
+    ;;
+  undrain) # every instance back in the rotation
+    DRAINED= proxy
     ;;
   stop)
     [ -f "$WORK/nginx/nginx.pid" ] && { log "stopping nginx"; nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -s quit || true; }

@@ -136,7 +136,9 @@ http {
     least_conn;
     server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 1 ] && echo " down");
     server 127.0.0.1:$PORT2 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 2 ] && echo " down");
-    keepalive 64;
+    # idle connections kept to the instances: at least the requests in flight, or connections are opened and closed
+    # per request under a rush
+    keepalive 256;
   }
   server {
     listen 127.0.0.1:$PROXY_PORT;

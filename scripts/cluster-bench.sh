@@ -52,7 +52,8 @@ activity() { # title capacity
 }
 loadgen() { # activity attempts out [warm] [base]
   java -Xmx1g -cp "$WORK/lg" LoadGen --base "${5:-$PROXY}" --members "$MEMBERS" --attempts "$2" --concurrency "$CONCURRENCY" \
-    --kind register --targets "$1" --out "$3" --seed "$RANDOM" --threads 2 ${4:+--warmup yes}
+    --kind register --targets "$1" --out "$3" --seed "$RANDOM" --threads 2 ${4:+--warmup yes} \
+    --service-pid "$(cat target/cluster/instance-1/pid),$(cat target/cluster/instance-2/pid)"
 }
 exact() { # activity capacity okfile
   $PSQL -tA -F ' ' <<SQL
@@ -71,9 +72,10 @@ rush() { # label
   one=$(activity "集群压测 $1" 500)
   loadgen "$one" "$ATTEMPTS" "$WORK/ok.csv" warm > "$WORK/$1.txt"
   echo "$1 $(head -1 "$WORK/$1.txt") $(exact "$one" 500 "$WORK/ok.csv")" | tee -a "$WORK/summary.txt"
+  sed -n '2,3p' "$WORK/$1.txt" | sed "s/^/$1 /" | tee -a "$WORK/cpu.txt" >&2
 }
 
-: > "$WORK/summary.txt"
+: > "$WORK/summary.txt"; : > "$WORK/cpu.txt"
 WARM=$(activity "预热" "$MEMBERS")
 log "warm-up (untimed): every member registers once through the proxy (both instances)"
 loadgen "$WARM" "$MEMBERS" "$WORK/warm.csv" warm | head -1

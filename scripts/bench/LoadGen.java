@@ -32,12 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CPU use small (it shares the machine with the service and the database): a thread per blocking socket cost a
  * thread switch per answer, java.net.http three times the CPU.
  *
- * <p>With {@code --service-pid} it also prints the CPU time the service spent per attempt during the burst (from
- * /proc), beside its own and the share of the machine that was busy.
+ * <p>With {@code --service-pid} (one pid, or several separated by commas: the instances of a cluster) it also prints
+ * the CPU time each service process spent per attempt during the burst (from /proc), beside its own, that of the
+ * machine's other processes by name (postgres, nginx, redis-server …: every process whose name is not the
+ * service's) and the share of the machine that was busy.
  *
  * java LoadGen.java --base http://127.0.0.1:8080 --members 100000 --attempts 200000 --concurrency 128
  *     --kind register|voucher --targets 12,13,14 --out ok.csv [--seed 1] [--warmup yes] [--threads 2]
- *     [--warmup-count 100000] [--service-pid 1234]
+ *     [--warmup-count 100000] [--service-pid 1234[,5678]]
  */
 public class LoadGen {
 
@@ -84,8 +86,10 @@ public class LoadGen {
         long[] nanos = new long[attempts];
         ConcurrentLinkedQueue<String> ok = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
-        long servicePid = Long.parseLong(a.getOrDefault("service-pid", "-1"));
-        long serviceTicks = ticksOf(servicePid);
+        long[] servicePids = Arrays.stream(a.getOrDefault("service-pid", "-1").split(","))
+                .mapToLong(Long::parseLong).toArray();
+        long[] serviceTicks = Arrays.stream(servicePids).map(LoadGen::ticksOf).toArray();
+        Map<String, Long> others = ticksByName(servicePids);
         long[] machine = machineTicks();
         long ownNanos = ownCpuNanos();
         long start = System.nanoTime();
@@ -108,7 +112,11 @@ public class LoadGen {
         });
         double seconds = (System.nanoTime() - start) / 1e9;
         double ownCpuUs = (ownCpuNanos() - ownNanos) / 1e3 / attempts;
-        double serviceCpuUs = (ticksOf(servicePid) - serviceTicks) * 1e6 / TICKS_PER_SECOND / attempts;
+        double[] serviceCpuUs = new double[servicePids.length];
+        for (int s = 0; s < servicePids.length; s++) {
+            serviceCpuUs[s] = (ticksOf(servicePids[s]) - serviceTicks[s]) * 1e6 / TICKS_PER_SECOND / attempts;
+        }
+        Map<String, Long> othersAfter = ticksByName(servicePids);
         long[] machineAfter = machineTicks();
         double busy = machineAfter[1] == machine[1] ? 0
                 : 1 - (double) (machineAfter[0] - machine[0]) / (machineAfter[1] - machine[1]);
@@ -123,8 +131,20 @@ public class LoadGen {
         }
         System.out.printf("attempts=%d seconds=%.2f attempts_per_s=%.0f median_ms=%.2f p99_ms=%.2f ok=%d errors=%d%n",
                 attempts, seconds, attempts / seconds, pct(all, 50), pct(all, 99), ok.size(), errors.get());
-        System.out.printf("  cpu: service_us_per_attempt=%.1f loadgen_us_per_attempt=%.1f machine_busy=%.2f%n",
-                servicePid < 0 ? Double.NaN : serviceCpuUs, ownCpuUs, busy);
+        StringBuilder services = new StringBuilder();
+        for (int s = 0; s < servicePids.length; s++) {
+            services.append(s == 0 ? "" : "+").append(String.format("%.1f", servicePids[s] < 0 ? Double.NaN
+                    : serviceCpuUs[s]));
+        }
+        System.out.printf("  cpu: service_us_per_attempt=%s loadgen_us_per_attempt=%.1f machine_busy=%.2f%n",
+                services, ownCpuUs, busy);
+        StringBuilder byName = new StringBuilder("  cpu of others, us per attempt:");
+        othersAfter.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.entry(e.getKey(), e.getValue() - others.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .forEach(e -> byName.append(String.format(" %s=%.1f", e.getKey(),
+                        e.getValue() * 1e6 / TICKS_PER_SECOND / attempts)));
+        System.out.println(byName);
         byKey.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                 "  outcome=%-45s count=%7d median_ms=%8.2f p99_ms=%8.2f%n", e.getKey(), e.getValue().size(),
                 pct(e.getValue(), 50), pct(e.getValue(), 99)));
@@ -345,6 +365,33 @@ public class LoadGen {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The user and system CPU ticks of every process but these and this one, summed by process name (a process
+     * that started or ended between two calls counts from zero or is missed: the load generator's own is apart).
+     */
+    static Map<String, Long> ticksByName(long[] except) {
+        Map<String, Long> ticks = new HashMap<>();
+        long self = ProcessHandle.current().pid();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            dirs.map(d -> d.getFileName().toString()).filter(d -> d.chars().allMatch(Character::isDigit))
+                    .mapToLong(Long::parseLong)
+                    .filter(pid -> pid != self && Arrays.stream(except).noneMatch(e -> e == pid))
+                    .forEach(pid -> {
+                        try {
+                            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                        } catch (IOException | RuntimeException e) {
+                            // gone in between
+                        }
+                    });
+        } catch (IOException e) {
+            // no /proc: nothing to say
+        }
+        return ticks;
     }
 
     /** The machine's idle and total CPU ticks, summed over all cores. */

@@ -72,6 +72,24 @@ class MemberDirectory {
         return cached == null ? Optional.empty() : Optional.of(cached.facts);
     }
 
+    /**
+     * The member's facts for choosing between two refusals (full, or not for them): those in memory however old
+     * ({@link #known}), else looked up once, as the normal way would — with several instances a member's facts are
+     * in the memory of the instance that served their page, and the next request may land on another one. Empty
+     * when the member is unknown or the lookup fails: the normal way answers then.
+     */
+    Optional<Facts> forRefusal(long memberId) {
+        Optional<Facts> known = known(memberId);
+        if (known.isPresent()) {
+            return known;
+        }
+        try {
+            return Optional.of(require(memberId));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     Optional<MemberView> find(long memberId) {
         try {
             return Optional.of(require(memberId).member());

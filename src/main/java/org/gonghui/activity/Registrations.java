@@ -138,7 +138,7 @@ public class Registrations {
             return java.util.Optional.empty();
         }
         long memberId = member.getAsLong();
-        return memberId < 0 ? java.util.Optional.empty() : directory.known(memberId)
+        return memberId < 0 ? java.util.Optional.empty() : directory.forRefusal(memberId)
                 .filter(facts -> a.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.FULL);
     }
 

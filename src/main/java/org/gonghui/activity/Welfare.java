@@ -138,7 +138,7 @@ public class Welfare {
             return Optional.empty();
         }
         long memberId = member.getAsLong();
-        return memberId < 0 ? Optional.empty() : directory.known(memberId)
+        return memberId < 0 ? Optional.empty() : directory.forRefusal(memberId)
                 .filter(facts -> offer.eligibility().coversOrganisationOf(facts.member())).map(facts -> Refusal.SOLD_OUT);
     }
 

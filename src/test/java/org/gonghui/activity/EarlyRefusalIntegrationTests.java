@@ -87,14 +87,16 @@ class EarlyRefusalIntegrationTests {
         ActivityView a = fullActivity();
         String member = signedInMember("NB-HS-T01-E1");
 
-        // the member's first press goes the normal way (their facts are not in memory yet) ...
+        // the member's first press is answered early although their facts were not in memory (looked up once:
+        // with several instances the member's page may have been served by another one) ...
         double before = early();
-        MockHttpServletResponse normal = mvc.perform(register(a, member)).andExpect(status().isConflict())
-                .andReturn().getResponse();
-        assertThat(early()).isEqualTo(before);
-        // ... the next ones are answered early, with the same status, body and headers
         MockHttpServletResponse fast = mvc.perform(register(a, member)).andExpect(status().isConflict())
                 .andReturn().getResponse();
+        assertThat(early()).isEqualTo(before + 1);
+        // ... with the same status, body and headers as the normal way (taken by a query string, which could
+        // change the language)
+        MockHttpServletResponse normal = mvc.perform(post("/api/v1/activities/" + a.id() + "/registrations?lang=zh-CN")
+                .header(HttpHeaders.AUTHORIZATION, member)).andExpect(status().isConflict()).andReturn().getResponse();
         assertThat(early()).isEqualTo(before + 1);
 
         Map<?, ?> normalBody = JSON.readValue(normal.getContentAsByteArray(), Map.class);
@@ -163,11 +165,11 @@ class EarlyRefusalIntegrationTests {
         String member = signedInMember("NB-HS-T01-E1");
 
         double before = early("voucher");
-        MockHttpServletResponse normal = mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, member))
-                .andExpect(status().isConflict()).andReturn().getResponse();
-        assertThat(early("voucher")).isEqualTo(before);
         MockHttpServletResponse fast = mvc.perform(post(claims).header(HttpHeaders.AUTHORIZATION, member))
                 .andExpect(status().isConflict()).andReturn().getResponse();
+        assertThat(early("voucher")).isEqualTo(before + 1);
+        MockHttpServletResponse normal = mvc.perform(post(claims + "?lang=zh-CN")
+                .header(HttpHeaders.AUTHORIZATION, member)).andExpect(status().isConflict()).andReturn().getResponse();
         assertThat(early("voucher")).isEqualTo(before + 1);
         Map<?, ?> normalBody = JSON.readValue(normal.getContentAsByteArray(), Map.class);
         assertThat(normalBody.get("code")).isEqualTo(Refusal.SOLD_OUT);

@@ -52,4 +52,19 @@ class MemberDirectoryTests {
         directory.forget(7);
         assertThat(directory.known(7)).isEmpty();
     }
+
+    @Test
+    void aRefusalLooksUpAMemberThisInstanceHasNotSeenOnceThenUsesThoseFactsHoweverOld() {
+        assertThat(directory.forRefusal(7)).map(MemberDirectory.Facts::member).contains(member);
+        now.set(10 * MemberDirectory.TTL_NANOS);
+        assertThat(directory.forRefusal(7)).map(MemberDirectory.Facts::member).contains(member);
+        verify(lookup, times(1)).view(7L);
+    }
+
+    @Test
+    void aRefusalForAMemberThatCannotBeLookedUpIsLeftToTheNormalWay() {
+        assertThat(directory.forRefusal(8)).isEmpty();
+        when(lookup.view(9L)).thenThrow(new org.springframework.dao.DataAccessResourceFailureException("down"));
+        assertThat(directory.forRefusal(9)).isEmpty();
+    }
 }

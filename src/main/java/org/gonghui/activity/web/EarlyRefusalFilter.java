@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the controller would give — from memory, without Spring Security's chain, Spring MVC or the database.
  *
  * <p>It answers only when the answer cannot depend on anything else: a live member token (from the token cache),
- * the member's facts in memory (however old: they only choose between two refusals) and inside the activity's
+ * the member's facts (those in memory however old, else looked up once: they only choose between two refusals —
+ * with several instances the member's page may have been served by another one) and inside the activity's
  * part of the tree, no query string (which could change the language), and for a registration no request for
  * the waitlist in the body. Everything else — and every activity with a place left — goes the normal way, with
  * the body replayed untouched.

@@ -10,7 +10,8 @@
 #   scripts/cluster.sh drain N   takes instance N out of nginx's rotation (it keeps running); undrain: back in
 #
 # Environment: DB (gonghui_cluster; RECREATE=true drops it first), PROXY_PORT (28600), PORT1 (28601), PORT2 (28602),
-# REPLICA_PORT (5433; REPLICA=false for none), DEMO (true), DEMO_MEMBERS (2000), APP_OPTS (JVM options),
+# REPLICA_PORT (5433; REPLICA=false for none), ROUTE (member: a member's requests to one instance, hashed on the
+# bearer token or the session cookie; least: to the instance with the fewest requests in progress), DEMO (true), DEMO_MEMBERS (2000), APP_OPTS (JVM options),
 # WORK (target/cluster). The jar is built when missing (target/gonghui.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,9 @@ WORK=${WORK:-$ROOT/target/cluster}
 REPLICA_DIR=/var/tmp/gonghui-replica-$REPLICA_PORT
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 mkdir -p "$WORK"
+# how nginx picks the instance: member (a member's requests to one instance) or least (the one with the fewest in
+# progress); drain and restart keep the choice of start
+ROUTE=${ROUTE:-$(cat "$WORK/route" 2>/dev/null || echo member)}
 
 log() { printf '== %s\n' "$*" >&2; }
 port_of() { if [ "$1" = 1 ]; then echo "$PORT1"; else echo "$PORT2"; fi; }
@@ -121,6 +125,7 @@ instance() { # N
 
 proxy() {
   mkdir -p "$WORK/nginx/logs"
+  echo "$ROUTE" > "$WORK/route"
   cat > "$WORK/nginx/nginx.conf" <<CONF
 worker_processes 1;
 pid $WORK/nginx/nginx.pid;
@@ -130,10 +135,25 @@ http {
   log_format timed '\$msec \$status \$request_time \$upstream_addr \$upstream_status \$upstream_connect_time \$upstream_response_time "\$request"';
   $([ "${ACCESS_LOG:-false}" = true ] && echo "access_log $WORK/nginx/logs/access.log timed buffer=256k flush=1s;" || echo "access_log off;")
   client_max_body_size 30m;
+$([ "$ROUTE" = member ] && cat <<'MAP'
+  # a member's requests go to one instance (hashed on the bearer token, else on the portal's session cookie;
+  # anonymous requests spread at random): their token, facts and pages stay in that instance's memory, which a rush
+  # then answers from — spread over the instances at random, each instance had to look up every member again
+  map $cookie_SESSION $gonghui_session_key { "" $request_id; default $cookie_SESSION; }
+  map $http_authorization $gonghui_route_key { "" $gonghui_session_key; default $http_authorization; }
+MAP
+)
   upstream gonghui {
+$(if [ "$ROUTE" = member ]; then cat <<'HASH'
+    # consistent hashing: when an instance is down or drained its members move to the others, the rest stay put
+    hash $gonghui_route_key consistent;
+HASH
+else cat <<'LEAST'
     # each request to the instance with the fewest in progress: one slowed down for a moment (a cold start, JIT,
     # a GC pause) gets less, where round robin kept handing it half and most requests ended up queued there
     least_conn;
+LEAST
+fi)
     server 127.0.0.1:$PORT1 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 1 ] && echo " down");
     server 127.0.0.1:$PORT2 max_fails=1 fail_timeout=5s$([ "${DRAINED:-}" = 2 ] && echo " down");
     # idle connections kept to the instances: at least the requests in flight, or connections are opened and closed

@@ -3,8 +3,9 @@
 # this machine: starts scripts/cluster.sh (two instances behind nginx, a read replica) on a fresh database, runs
 #   1. sessions: a member signs in through instance 1 and is served by instance 2; instance 1 is killed and the
 #      member's next request through the proxy is served by instance 2, still signed in
-#   2. a rush through the proxy split across both instances, instance 2 killed in the middle of the burst:
-#      no oversell, no duplicate, nothing lost (the SQL checks of scripts/bench/bench.sh)
+#   2. each member's requests through the proxy reach one instance, the members spread over both; a rush through the
+#      proxy split across both instances, instance 2 killed in the middle of the burst: no oversell, no duplicate,
+#      nothing lost (the SQL checks of scripts/bench/bench.sh)
 #   3. a member's transfer on instance 1 is seen by instance 2's eligibility check within a second
 #   4. RabbitMQ stopped in the middle of a run: instance 1 stays live (not ready), its events wait in the
 #      publication registry and all reach instance 2 when the broker is back, the transfers' effects once each
@@ -109,6 +110,22 @@ scripts/cluster.sh restart 1 || fail "restart instance 1" "see target/cluster/in
 log "2. a rush through the proxy, instance 2 killed in the middle"
 rm -rf "$WORK/lg"; javac -d "$WORK/lg" scripts/bench/LoadGen.java
 RUSH=$(activity "$PROXY" "集群抢报" 500)
+# first, the routing the rush relies on: each member's requests through the proxy reach one instance (which keeps
+# their token and facts in memory), and the members are spread over both
+pages() { metric "$1" http_server_requests_seconds_count 'uri="/api/v1/activities/{id}"'; }
+sticky=0; on_a=0; on_b=0
+for m in $(seq 1 20); do
+  a0=$(pages "$A"); b0=$(pages "$B")
+  for _ in 1 2 3; do
+    curl -s -o /dev/null -H "Authorization: Bearer bench-token-$(printf %012d "$m")" "$PROXY/api/v1/activities/$RUSH"
+  done
+  until_true 5 '[ $(( $(pages "$A") + $(pages "$B") - a0 - b0 )) -ge 3 ]'
+  da=$(( $(pages "$A") - a0 )); db=$(( $(pages "$B") - b0 ))
+  if [ "$da" = 3 ] && [ "$db" = 0 ]; then sticky=$((sticky + 1)); on_a=$((on_a + 1));
+  elif [ "$da" = 0 ] && [ "$db" = 3 ]; then sticky=$((sticky + 1)); on_b=$((on_b + 1)); fi
+done
+check "member routing: each of 20 members' three requests through the proxy reached one instance ($sticky of 20), members on both ($on_a on 1, $on_b on 2)" \
+  '[ "$sticky" = 20 ] && [ "$on_a" -gt 0 ] && [ "$on_b" -gt 0 ]'
 ( until_true 120 '[ "$(sql "select count(*) from registration where activity_id = $RUSH")" -ge 100 ]'
   scripts/cluster.sh kill 2 ) &
 KILLER=$!

@@ -75,6 +75,19 @@ class SharedCommitsTests {
      * One writer over a store whose first batch (member 1 alone) blocks until members {@code 2..last} have queued;
      * a batch holding {@code refused} fails on a unique index. Returns the answers of members 2..last, in order.
      */
+    /** The queued members 2, 3, … were answered: {@code alone} must try on their own, every other is stored. */
+    static void onlyMemberTriesAlone(List<CompletableFuture<SharedCommits.Outcome>> waiting, long alone)
+            throws Exception {
+        for (int i = 0; i < waiting.size(); i++) {
+            SharedCommits.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);
+            if (i + 2 == alone) {
+                assertThat(outcome).isSameAs(SharedCommits.Outcome.ALONE);
+            } else {
+                assertThat(outcome.stored().memberId()).isEqualTo(i + 2);
+            }
+        }
+    }
+
     List<CompletableFuture<SharedCommits.Outcome>> firstAloneThenQueued(Counting tx, long last, long refused)
             throws Exception {
         return firstAloneThenQueued(tx, last, refused, -1);
@@ -142,14 +155,7 @@ class SharedCommitsTests {
         Counting tx = new Counting();
         List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 9, 5);
 
-        for (int i = 0; i < waiting.size(); i++) {
-            SharedCommits.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);
-            if (i + 2 == 5) {
-                assertThat(outcome).isSameAs(SharedCommits.Outcome.ALONE);
-            } else {
-                assertThat(outcome.stored().memberId()).isEqualTo(i + 2);
-            }
-        }
+        onlyMemberTriesAlone(waiting, 5);
         // the 8 refused; of its halves of 4, 2 and 1, the one holding member 5 refused each time, the other stored
         assertThat(batchSizes).containsExactlyInAnyOrder(1, 8, 4, 4, 2, 2, 1, 1);
         assertThat(tx.rollbacks).isEqualTo(4);
@@ -161,14 +167,7 @@ class SharedCommitsTests {
         Counting tx = new Counting();
         List<CompletableFuture<SharedCommits.Outcome>> waiting = firstAloneThenQueued(tx, 9, -1, 5);
 
-        for (int i = 0; i < waiting.size(); i++) {
-            SharedCommits.Outcome outcome = waiting.get(i).get(10, TimeUnit.SECONDS);
-            if (i + 2 == 5) {
-                assertThat(outcome).isSameAs(SharedCommits.Outcome.ALONE);
-            } else {
-                assertThat(outcome.stored().memberId()).isEqualTo(i + 2);
-            }
-        }
+        onlyMemberTriesAlone(waiting, 5);
         // the place held by another instance costs its member a try alone, and the other seven nothing
         assertThat(batchSizes).containsExactly(1, 8);
         assertThat(tx.commits).isEqualTo(2);
